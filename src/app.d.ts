@@ -1,0 +1,22 @@
+import type { SessionUser } from '$lib/server/auth/types';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** The signed-in person, loaded fresh from the database on every request; null for guests. */
+			user: SessionUser | null;
+			/** Locale of this request (from the URL: `/` Ukrainian, `/en/` English). */
+			locale: 'uk' | 'en';
+		}
+		interface Error {
+			message: string;
+			/** Correlates the page a person sees with the server log. */
+			errorId?: string;
+		}
+		interface PageData {
+			user?: import('$lib/server/auth/types').PublicUser | null;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,27 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { startPlatform } from '$lib/server/platform';
+import { securityHeaders } from '$lib/server/http/security';
+import { authHandle, userHandle } from '$lib/server/auth';
+
+export const init: ServerInit = async () => {
+	await startPlatform();
+};
+
+const i18nHandle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+		});
+	});
+
+export const handle: Handle = sequence(securityHeaders, i18nHandle, authHandle, userHandle);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const errorId = crypto.randomUUID();
+	if (status >= 500) console.error(`[error ${errorId}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message, errorId };
+};
