@@ -8,7 +8,8 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				email: locals.user.email,
 				name: locals.user.name,
 				roles: locals.user.roles,
-				isAdmin: locals.user.roles.includes('admin')
+				isAdmin: locals.user.roles.includes('admin'),
+				canManage: locals.user.memberships.some((m) => m.role === 'manager')
 			}
 		: null
 });

@@ -28,4 +28,6 @@ export interface PublicUser {
 	name: string | null;
 	roles: GlobalRole[];
 	isAdmin: boolean;
+	/** Manages at least one organization (sees the manager's pages). */
+	canManage: boolean;
 }
