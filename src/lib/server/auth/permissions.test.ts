@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { ACTIONS, can, requirePermission, requireUser, visibleOrganizationIds, type Action } from './permissions.ts';
+import type { GlobalRole, SessionMembership, SessionUser } from './types.ts';
+
+const VIN = 'org-vinnytsia';
+const MYK = 'org-mykolaiv';
+
+function person(id: string, roles: GlobalRole[], memberships: Array<Partial<SessionMembership>> = []): SessionUser {
+	return {
+		id,
+		email: `${id}@demo.maisternia.ua`,
+		name: id,
+		locale: 'uk',
+		roles,
+		emailVerified: true,
+		memberships: memberships.map((ms) => ({
+			organizationId: VIN,
+			organizationSlug: 'vinnytsia',
+			departmentId: null,
+			role: 'staff',
+			position: null,
+			...ms
+		}))
+	};
+}
+
+const people = {
+	guest: null,
+	admin: person('admin', ['admin', 'learner']),
+	editor: person('editor', ['editor', 'learner']),
+	instructor: person('instructor', ['instructor', 'learner']),
+	expert: person('expert', ['expert', 'learner']),
+	learner: person('learner', ['learner']),
+	managerVin: person('manager.vinnytsia', ['learner'], [{ organizationId: VIN, role: 'manager' }]),
+	staffVin: person('staff.vinnytsia', ['learner'], [{ organizationId: VIN, role: 'staff' }]),
+	managerMyk: person('manager.mykolaiv', ['learner'], [{ organizationId: MYK, organizationSlug: 'mykolaiv', role: 'manager' }])
+} as const;
+type Who = keyof typeof people;
+const everyone = Object.keys(people) as Who[];
+
+// Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
+const table: Array<[Action, { organizationId?: string; userId?: string } | undefined, Who[]]> = [
+	['admin:access', undefined, ['admin']],
+	['users:read', undefined, ['admin']],
+	['users:invite', undefined, ['admin']],
+	['users:assign-roles', undefined, ['admin']],
+	['memberships:manage', undefined, ['admin']],
+	['organizations:manage', undefined, ['admin']],
+	['audit:read', undefined, ['admin']],
+	['mail:read', undefined, ['admin']],
+	['mail:send-test', undefined, ['admin']],
+	['manage:access', undefined, ['managerVin', 'managerMyk']],
+	['org:view', { organizationId: VIN }, ['admin', 'managerVin']],
+	['org:view', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['org:view', { organizationId: 'org-other' }, ['admin']],
+	['org:view', undefined, ['admin']],
+	['org:manage-members', { organizationId: VIN }, ['admin', 'managerVin']],
+	['org:manage-members', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['org:invite', { organizationId: VIN }, ['admin', 'managerVin']],
+	['org:invite', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['profile:edit-own', undefined, everyone.filter((w) => w !== 'guest')],
+	['profile:edit-own', { userId: 'learner' }, ['learner']],
+	['profile:edit-own', { userId: 'staff.vinnytsia' }, ['staffVin']]
+];
+
+describe('can()', () => {
+	for (const [action, target, allowed] of table) {
+		for (const who of everyone) {
+			const expected = allowed.includes(who);
+			it(`${who} ${expected ? 'may' : 'may not'} ${action} ${target ? JSON.stringify(target) : ''}`, () => {
+				expect(can(people[who], action, target)).toBe(expected);
+			});
+		}
+	}
+
+	it('covers every action in the table', () => {
+		const tested = new Set(table.map(([a]) => a));
+		expect(ACTIONS.filter((a) => !tested.has(a))).toEqual([]);
+	});
+
+	it('denies an unknown action', () => {
+		expect(can(people.admin, 'users:nuke' as Action)).toBe(false);
+	});
+
+	it('a staff member of an organization never gets manager powers there', () => {
+		expect(can(people.staffVin, 'org:manage-members', { organizationId: VIN })).toBe(false);
+	});
+
+	it('a manager sees only their own organization', () => {
+		expect(visibleOrganizationIds(people.managerVin)).toEqual([VIN]);
+		expect(visibleOrganizationIds(people.admin)).toBe('all');
+		expect(visibleOrganizationIds(null)).toEqual([]);
+	});
+});
+
+describe('requirePermission()', () => {
+	it('redirects a guest to the localized sign-in page with redirectTo', () => {
+		for (const [locale, prefix] of [['uk', '/signin'], ['en', '/en/signin']] as const) {
+			try {
+				requirePermission({ user: null, locale }, 'admin:access');
+				expect.unreachable();
+			} catch (e) {
+				expect(isRedirect(e)).toBe(true);
+				if (isRedirect(e)) {
+					expect(e.status).toBe(303);
+					expect(e.location.startsWith(`${prefix}?redirectTo=`)).toBe(true);
+				}
+			}
+		}
+	});
+
+	it('answers 403 with a translated message to a signed-in person without the permission', () => {
+		for (const [locale, word] of [['uk', 'прав'], ['en', 'permission']] as const) {
+			try {
+				requirePermission({ user: people.managerVin, locale }, 'org:view', { organizationId: MYK });
+				expect.unreachable();
+			} catch (e) {
+				expect(isHttpError(e)).toBe(true);
+				if (isHttpError(e)) {
+					expect(e.status).toBe(403);
+					expect(e.body.message).toContain(word);
+				}
+			}
+		}
+	});
+
+	it('returns the person when allowed', () => {
+		expect(requirePermission({ user: people.admin, locale: 'uk' }, 'users:read').id).toBe('admin');
+		expect(requireUser({ user: people.learner, locale: 'en' }).id).toBe('learner');
+	});
+});

@@ -1,0 +1,141 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { m } from '$lib/paraglide/messages.js';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { SessionUser } from './types.ts';
+
+/**
+ * The ONE place that decides who may do what (ADR 0007). Routes state what they need in one line
+ * (`requirePermission(locals, 'org:manage-members', { organizationId })`); domain functions that act
+ * on behalf of a person call `can()` with the same action. Nothing else in the code base compares
+ * roles.
+ *
+ * Global roles: admin, editor, instructor, expert, learner (User.roles).
+ * Organization roles: manager, staff (Membership.role, with department and position).
+ */
+export type Action =
+	/** Enter the /admin area at all. */
+	| 'admin:access'
+	/** List and read every person's account. */
+	| 'users:read'
+	/** Invite anyone, with any global role and to any organization. */
+	| 'users:invite'
+	/** Grant or revoke global roles. */
+	| 'users:assign-roles'
+	/** Add, change or remove memberships in any organization. */
+	| 'memberships:manage'
+	/** Create and edit organizations and their departments. */
+	| 'organizations:manage'
+	/** Read the audit log. */
+	| 'audit:read'
+	/** Read the mail outbox (/admin/mail). */
+	| 'mail:read'
+	/** Send a test message from the mail page. */
+	| 'mail:send-test'
+	/** Open the manager's pages (/manage) at all: manages at least one organization. */
+	| 'manage:access'
+	/** See one organization's people. Target: organizationId. */
+	| 'org:view'
+	/** Add, change or remove members of one organization. Target: organizationId. */
+	| 'org:manage-members'
+	/** Invite people (staff or manager) into one organization. Target: organizationId. */
+	| 'org:invite'
+	/** Edit one's own profile, download one's data, delete one's account. Target (optional): userId. */
+	| 'profile:edit-own';
+
+export interface PermissionTarget {
+	/** The organization the action concerns (org:* actions). */
+	organizationId?: string | null;
+	/** The person the action concerns (profile:edit-own). */
+	userId?: string | null;
+}
+
+/** Who may act: a predicate over the person and the target, one per action. */
+type Rule = (user: SessionUser, target: PermissionTarget) => boolean;
+
+const isAdmin = (user: SessionUser) => user.roles.includes('admin');
+
+const managesOrganization = (user: SessionUser, organizationId: string | null | undefined) =>
+	!!organizationId && user.memberships.some((ms) => ms.role === 'manager' && ms.organizationId === organizationId);
+
+const adminOnly: Rule = (user) => isAdmin(user);
+// An org:* action without an organization is refused for everyone but admins: a manager's power
+// is always bounded by one organization, never "any".
+const adminOrManagerOf: Rule = (user, target) => isAdmin(user) || managesOrganization(user, target.organizationId);
+
+const rules: Record<Action, Rule> = {
+	'admin:access': adminOnly,
+	'users:read': adminOnly,
+	'users:invite': adminOnly,
+	'users:assign-roles': adminOnly,
+	'memberships:manage': adminOnly,
+	'organizations:manage': adminOnly,
+	'audit:read': adminOnly,
+	'mail:read': adminOnly,
+	'mail:send-test': adminOnly,
+	'manage:access': (user) => user.memberships.some((ms) => ms.role === 'manager'),
+	'org:view': adminOrManagerOf,
+	'org:manage-members': adminOrManagerOf,
+	'org:invite': adminOrManagerOf,
+	// Only ever one's own profile: an admin deletes or edits other accounts through the users:* actions.
+	'profile:edit-own': (user, target) => !target.userId || target.userId === user.id
+};
+
+export const ACTIONS = Object.keys(rules) as Action[];
+
+/** May `user` (null for a guest) do `action` (on `target`)? Guests may do none of these. */
+export function can(user: SessionUser | null | undefined, action: Action, target: PermissionTarget = {}): boolean {
+	if (!user) return false;
+	const rule = rules[action];
+	if (!rule) return false; // an unknown action (e.g. a stale string from JS) is denied, never allowed
+	return rule(user, target);
+}
+
+/** Organizations whose people `user` may see (all for admins: `'all'`). */
+export function visibleOrganizationIds(user: SessionUser | null | undefined): string[] | 'all' {
+	if (!user) return [];
+	if (isAdmin(user)) return 'all';
+	return user.memberships.filter((ms) => ms.role === 'manager').map((ms) => ms.organizationId);
+}
+
+/** Organizations `user` manages as a member (not counting admin powers). */
+export function managedOrganizationIds(user: SessionUser | null | undefined): string[] {
+	if (!user) return [];
+	return user.memberships.filter((ms) => ms.role === 'manager').map((ms) => ms.organizationId);
+}
+
+type LocalsLike = Pick<App.Locals, 'user' | 'locale'>;
+
+/** The current request path, so sign-in can bring the person back; '/' outside a request. */
+function currentPath(): string {
+	try {
+		const { url } = getRequestEvent();
+		return url.pathname + url.search;
+	} catch {
+		return '/';
+	}
+}
+
+/** Sends a guest to the sign-in page of their language, remembering where they wanted to go. */
+function redirectToSignIn(locals: LocalsLike): never {
+	const signin = localizeHref('/signin', { locale: locals.locale ?? 'uk' });
+	redirect(303, `${signin}?redirectTo=${encodeURIComponent(currentPath())}`);
+}
+
+/** The signed-in person, or a redirect to /signin for a guest. */
+export function requireUser(locals: LocalsLike): SessionUser {
+	if (!locals.user) redirectToSignIn(locals);
+	return locals.user;
+}
+
+/**
+ * Guards a load or an action: returns the signed-in person when they may do `action`; a guest is
+ * redirected (303) to the localized /signin?redirectTo=…; anyone else gets a translated 403.
+ */
+export function requirePermission(locals: LocalsLike, action: Action, target?: PermissionTarget): SessionUser {
+	const user = requireUser(locals);
+	if (!can(user, action, target)) {
+		error(403, { message: m.account_forbidden({}, { locale: locals.locale ?? 'uk' }) });
+	}
+	return user;
+}
