@@ -1,0 +1,78 @@
+// `npm test`: the whole suite, as CI runs it.
+//   1. Vitest unit and integration tests on the embedded database (PGlite)
+//   2. the same on a real PostgreSQL server (a throwaway Debian PostgreSQL cluster on a free loopback
+//      port, started by tests/integration/global-setup.ts; or TEST_PG_URL)
+//   3. Playwright end-to-end tests in Debian's Chromium against the built portal, with a real SMTP server
+//      and a real OpenID Connect provider (tests/support/peers.ts)
+// The last line is the total over every suite: `N passed, M failed, K skipped`.
+// Options: TEST_SUITES=unit-embedded,unit-postgres,e2e to run a subset.
+import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { buildIfStale } from './build-if-stale.js';
+
+const only = process.env.TEST_SUITES?.split(',').map((s) => s.trim());
+const wanted = (name) => !only || only.includes(name);
+fs.mkdirSync('test-results', { recursive: true });
+
+const results = [];
+
+function run(name, cmd, args, env, readCounts) {
+	if (!wanted(name)) return;
+	console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+	const started = Date.now();
+	const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	let counts;
+	try {
+		counts = readCounts();
+	} catch (err) {
+		counts = { passed: 0, failed: 1, skipped: 0, note: `no results (${err.message})` };
+	}
+	if (r.status !== 0 && counts.failed === 0) counts = { ...counts, failed: 1, note: `exit ${r.status ?? r.signal}` };
+	const seconds = (Date.now() - started) / 1000;
+	results.push({ name, ...counts, seconds });
+	console.log(`=== ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${counts.note ? ' (' + counts.note + ')' : ''}`);
+}
+
+function vitestCounts(file) {
+	return () => {
+		const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+		return {
+			passed: j.numPassedTests,
+			failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0),
+			skipped: j.numPendingTests + j.numTodoTests
+		};
+	};
+}
+
+function vitest(name, env) {
+	const out = `test-results/${name}.json`;
+	fs.rmSync(out, { force: true });
+	run(name, process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env, vitestCounts(out));
+}
+
+vitest('unit-embedded', { TEST_DB: 'embedded' });
+vitest('unit-postgres', { TEST_DB: 'postgres' });
+
+if (wanted('e2e')) {
+	try {
+		buildIfStale();
+	} catch (err) {
+		results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, seconds: 0 });
+		console.error(err.message);
+	}
+	const out = 'test-results/e2e.json';
+	fs.rmSync(out, { force: true });
+	run('e2e', process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], { CI: process.env.CI ?? 'true', PLAYWRIGHT_JSON_OUTPUT_NAME: out }, () => {
+		const j = JSON.parse(fs.readFileSync(out, 'utf8'));
+		return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped };
+	});
+}
+
+const total = results.reduce(
+	(t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+	{ passed: 0, failed: 0, skipped: 0 }
+);
+console.log('\nSuites:');
+for (const r of results) console.log(`  ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed ? 1 : 0);

@@ -1,0 +1,111 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/**
+ * What every end-to-end spec uses:
+ *   test, expect                 Playwright's, with the fixtures below
+ *   mail                         the real SMTP server's mailbox (tests/support/peers.ts)
+ *   oidc                         the real OpenID Connect provider the portal is configured with
+ *   expectAccessible(page)       axe-core, WCAG 2.1 A/AA rules: zero violations or the test fails
+ *   signIn(page, email, pw)      the password form on /signin (or /en/signin)
+ *   DEMO_PASSWORD                the demo seed's password
+ */
+export const DEMO_PASSWORD = 'Demo-2026!';
+
+export interface Mail {
+	from: string;
+	to: string[];
+	subject: string;
+	text: string;
+	html: string;
+	headers: Record<string, string>;
+	attachments: { filename?: string; contentType: string; content: string }[];
+}
+
+export interface Mailbox {
+	/** Waits for the first message to `to` whose subject matches `subject` (a regular expression). */
+	waitFor(to: string, subject?: RegExp, timeoutMs?: number): Promise<Mail>;
+	all(to: string): Promise<Mail[]>;
+	/** The next `n` deliveries to the SMTP server fail with a temporary error (451). */
+	failNext(n: number): Promise<void>;
+	/** The first http(s) link in a message's text that contains `pathPart`. */
+	link(mail: Mail, pathPart: string): string;
+}
+
+function peers(): string {
+	const url = process.env.E2E_PEERS_URL;
+	if (!url) throw new Error('E2E_PEERS_URL is not set: run the specs through playwright.config.ts');
+	return url;
+}
+
+const mailbox: Mailbox = {
+	async waitFor(to, subject, timeoutMs = 20_000) {
+		const q = new URLSearchParams({ to, timeout: String(timeoutMs) });
+		if (subject) q.set('subject', subject.source);
+		const res = await fetch(`${peers()}/messages?${q}`);
+		const body = await res.json();
+		if (!res.ok) throw new Error(body.error ?? `mailbox answered ${res.status}`);
+		return body as Mail;
+	},
+	async all(to) {
+		const res = await fetch(`${peers()}/messages?${new URLSearchParams({ to, all: '1' })}`);
+		return (await res.json()) as Mail[];
+	},
+	async failNext(n) {
+		await fetch(`${peers()}/smtp/fail?n=${n}`, { method: 'POST' });
+	},
+	link(mail, pathPart) {
+		const links = mail.text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
+		const found = links.find((l) => l.includes(pathPart));
+		if (!found) throw new Error(`No link containing ${pathPart} in "${mail.subject}": ${links.join(', ')}`);
+		return found;
+	}
+};
+
+export interface OidcInfo {
+	issuer: string;
+	/** Signs in at the provider's own login page (the portal has already redirected there). */
+	login(page: Page, login: string): Promise<void>;
+}
+
+const oidcInfo: OidcInfo = {
+	issuer: `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`,
+	async login(page, login) {
+		// oidc-provider's development interaction: a login form, then a consent form.
+		await page.locator('input[name="login"]').fill(login);
+		await page.locator('input[name="password"]').fill('any');
+		await page.locator('button[type="submit"]').click();
+		const consent = page.locator('button[autofocus], button[type="submit"]');
+		await page.waitForLoadState();
+		if (page.url().startsWith(oidcInfo.issuer) && (await consent.count())) await consent.first().click();
+	}
+};
+
+export const test = base.extend<{ mail: Mailbox; oidc: OidcInfo }>({
+	// eslint-disable-next-line no-empty-pattern
+	mail: async ({}, use) => use(mailbox),
+	// eslint-disable-next-line no-empty-pattern
+	oidc: async ({}, use) => use(oidcInfo)
+});
+
+export { expect };
+
+export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`
+	);
+	expect(summary, `axe-core violations on ${what}`).toEqual([]);
+}
+
+/** Signs in with the password form; `localePrefix` is '' for Ukrainian or '/en'. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, localePrefix = ''): Promise<void> {
+	await page.goto(`${localePrefix}/signin`);
+	const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
+	await form.locator('input[name="email"]').fill(email);
+	await form.locator('input[name="password"]').fill(password);
+	await form.locator('button[type="submit"], button:not([type])').first().click();
+	await page.waitForLoadState();
+}
