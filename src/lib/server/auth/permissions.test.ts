@@ -50,7 +50,7 @@ const table: Array<[Action, { organizationId?: string; userId?: string } | undef
 	['audit:read', undefined, ['admin']],
 	['mail:read', undefined, ['admin']],
 	['mail:send-test', undefined, ['admin']],
-	['manage:access', undefined, ['managerVin', 'managerMyk']],
+	['manage:access', undefined, ['admin', 'managerVin', 'managerMyk']],
 	['org:view', { organizationId: VIN }, ['admin', 'managerVin']],
 	['org:view', { organizationId: MYK }, ['admin', 'managerMyk']],
 	['org:view', { organizationId: 'org-other' }, ['admin']],

@@ -32,7 +32,7 @@ export type Action =
 	| 'mail:read'
 	/** Send a test message from the mail page. */
 	| 'mail:send-test'
-	/** Open the manager's pages (/manage) at all: manages at least one organization. */
+	/** Open the manager's pages (/manage) at all: an admin, or a manager of at least one organization. */
 	| 'manage:access'
 	/** See one organization's people. Target: organizationId. */
 	| 'org:view'
@@ -73,7 +73,7 @@ const rules: Record<Action, Rule> = {
 	'audit:read': adminOnly,
 	'mail:read': adminOnly,
 	'mail:send-test': adminOnly,
-	'manage:access': (user) => user.memberships.some((ms) => ms.role === 'manager'),
+	'manage:access': (user) => isAdmin(user) || user.memberships.some((ms) => ms.role === 'manager'),
 	'org:view': adminOrManagerOf,
 	'org:manage-members': adminOrManagerOf,
 	'org:invite': adminOrManagerOf,
