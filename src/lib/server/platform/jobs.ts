@@ -1,6 +1,11 @@
-import type { PgBoss } from 'pg-boss';
+import { scheduleMaintenance } from '../jobs/maintenance.ts';
+// Every domain's job module, imported for its defineJob()/schedule() declarations.
+import '../mail/delivery.ts';
 
-/** Every domain's queues, workers and schedules, registered when the job runner starts. */
-export async function registerPlatformJobs(boss: PgBoss): Promise<void> {
-	void boss;
+/**
+ * Declares every domain's queues, workers and schedules before the job runner starts (see
+ * src/lib/server/jobs/index.ts). A later feature adds one import line here.
+ */
+export async function registerPlatformJobs(): Promise<void> {
+	await scheduleMaintenance();
 }

@@ -26,6 +26,7 @@ CREATE TABLE "User" (
     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMP(3),
     "lastSignInAt" TIMESTAMP(3),
+    "sessionsRevokedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -39,6 +40,8 @@ CREATE TABLE "Organization" (
     "nameUk" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "kind" "OrgKind" NOT NULL,
+    "shortNameUk" TEXT,
+    "shortNameEn" TEXT,
     "city" TEXT,
     "edrpou" TEXT,
     "website" TEXT,
@@ -55,6 +58,7 @@ CREATE TABLE "Department" (
     "nameUk" TEXT NOT NULL,
     "nameEn" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Department_pkey" PRIMARY KEY ("id")
 );
@@ -87,6 +91,8 @@ CREATE TABLE "Invitation" (
     "invitedById" TEXT,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "acceptedAt" TIMESTAMP(3),
+    "acceptedById" TEXT,
+    "revokedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Invitation_pkey" PRIMARY KEY ("id")
@@ -158,6 +164,10 @@ CREATE TABLE "AuditLog" (
     "action" TEXT NOT NULL,
     "targetType" TEXT NOT NULL,
     "targetId" TEXT NOT NULL,
+    "subjectUserId" TEXT,
+    "organizationId" TEXT,
+    "before" JSONB,
+    "after" JSONB,
     "data" JSONB NOT NULL DEFAULT '{}',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -173,10 +183,14 @@ CREATE TABLE "OutboxMessage" (
     "html" TEXT NOT NULL,
     "template" TEXT NOT NULL,
     "locale" TEXT NOT NULL,
+    "headers" JSONB NOT NULL DEFAULT '{}',
+    "dedupeKey" TEXT,
     "status" "MailStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedAt" TIMESTAMP(3),
     "lastError" TEXT,
-    "messageId" TEXT,
+    "messageId" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "sentAt" TIMESTAMP(3),
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -206,6 +220,9 @@ CREATE UNIQUE INDEX "Invitation_tokenHash_key" ON "Invitation"("tokenHash");
 CREATE INDEX "Invitation_email_idx" ON "Invitation"("email");
 
 -- CreateIndex
+CREATE INDEX "Invitation_organizationId_idx" ON "Invitation"("organizationId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Session_sessionToken_key" ON "Session"("sessionToken");
 
 -- CreateIndex
@@ -218,10 +235,28 @@ CREATE INDEX "AuthToken_userId_purpose_idx" ON "AuthToken"("userId", "purpose");
 CREATE INDEX "AuditLog_targetType_targetId_idx" ON "AuditLog"("targetType", "targetId");
 
 -- CreateIndex
+CREATE INDEX "AuditLog_subjectUserId_idx" ON "AuditLog"("subjectUserId");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_actorId_idx" ON "AuditLog"("actorId");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_organizationId_idx" ON "AuditLog"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_action_idx" ON "AuditLog"("action");
+
+-- CreateIndex
 CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
 
 -- CreateIndex
-CREATE INDEX "OutboxMessage_status_createdAt_idx" ON "OutboxMessage"("status", "createdAt");
+CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "OutboxMessage_to_idx" ON "OutboxMessage"("to");
@@ -240,6 +275,9 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_departmentId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KEY ("invitedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;

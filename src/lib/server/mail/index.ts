@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { db, type Prisma } from '../db/index.ts';
+import { config } from '../config/index.ts';
+import { localizeUrl } from '../../paraglide/runtime.js';
+import { renderMail, isMailTemplate, type MailLocale, type MailTemplateName, type MailTemplateData } from './templates.ts';
+import { queueDelivery } from './delivery.ts';
+
+/**
+ * The portal's only way to send e-mail (ADR 0004). `enqueueMail` renders the message in the
+ * recipient's language and stores it in the outbox; a background job sends it. Pass the caller's
+ * transaction as `tx` so the message exists exactly when the change that caused it commits.
+ */
+export type { MailLocale, MailTemplateName, MailTemplateData } from './templates.ts';
+export { MAIL_TEMPLATES, renderMail } from './templates.ts';
+export {
+	deliverMessage,
+	deliverDue,
+	retryMessage,
+	listMessages,
+	getMessage,
+	messageHeaders,
+	configureMailDelivery,
+	MAIL_STATUSES,
+	type MailStatus,
+	type MailListFilter
+} from './delivery.ts';
+
+export interface MailMessage<T extends MailTemplateName = MailTemplateName> {
+	to: string;
+	template: T;
+	locale: MailLocale;
+	data: Record<string, unknown>;
+	/** Optional: enqueueing the same key again stores nothing new and returns the first message. */
+	dedupeKey?: string;
+	/** Optional extra headers (e.g. List-Unsubscribe). */
+	headers?: Record<string, string>;
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
+
+function messageIdDomain(): string {
+	const from = config().MAIL_FROM;
+	const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+	return match?.[1] ?? 'maisternia.local';
+}
+
+export async function enqueueMail(message: MailMessage, tx?: Prisma.TransactionClient): Promise<{ id: string }> {
+	const to = message.to.trim();
+	if (!EMAIL.test(to)) throw new Error(`Not an e-mail address: ${JSON.stringify(message.to)}`);
+	if (!isMailTemplate(message.template)) throw new Error(`Unknown mail template ${message.template}`);
+	const locale: MailLocale = message.locale === 'en' ? 'en' : 'uk';
+	const rendered = renderMail(message.template, message.data, locale);
+	const headers: Record<string, string> = {};
+	for (const [k, v] of Object.entries(message.headers ?? {})) {
+		// Header injection guard: names are tokens, values one line.
+		if (!/^[A-Za-z0-9-]+$/.test(k) || /[\r\n]/.test(v)) throw new Error(`Bad mail header ${k}`);
+		headers[k] = v;
+	}
+	const client = tx ?? db();
+	// Without SMTP the message is kept for the admin mail page and no job is needed.
+	const status = config().SMTP_URL ? 'pending' : 'kept';
+	const data = {
+		to,
+		template: message.template,
+		locale,
+		subject: rendered.subject,
+		text: rendered.text,
+		html: rendered.html,
+		headers,
+		status,
+		messageId: `<${randomUUID()}@${messageIdDomain()}>`,
+		dedupeKey: message.dedupeKey ?? null
+	} as const;
+	const row = message.dedupeKey
+		? // ON CONFLICT, not a failing insert: a unique violation would abort the caller's transaction.
+			await client.outboxMessage.upsert({ where: { dedupeKey: message.dedupeKey }, create: data, update: {}, select: { id: true, status: true } })
+		: await client.outboxMessage.create({ data, select: { id: true, status: true } });
+	if (row.status === 'pending') await queueDelivery(row.id, { tx });
+	return { id: row.id };
+}
+
+/**
+ * An absolute link to a page of the portal in the given language ('/en' prefix for English), for
+ * mail. ORIGIN comes from the environment (default http://localhost:3000).
+ */
+export function absoluteUrl(path: string, locale: MailLocale): string {
+	const origin = config().ORIGIN ?? 'http://localhost:3000';
+	const url = new URL(path, origin.endsWith('/') ? origin : origin + '/');
+	return localizeUrl(url, { locale }).href;
+}
