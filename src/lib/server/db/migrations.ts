@@ -66,8 +66,20 @@ async function loadEngineModule(): Promise<EngineModule> {
 		const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as EngineModule & {
 			__wbg_set_wasm(exports: WebAssembly.Exports): void;
 		};
+		// The engine arms 10-second timers that would keep a finished script (or the test runner) alive:
+		// unref them, so they never hold the process open on their own.
+		const imports: Record<string, unknown> = { ...(bg as unknown as Record<string, unknown>) };
+		for (const [name, fn] of Object.entries(imports)) {
+			if (name.startsWith('__wbg_setTimeout_') && typeof fn === 'function') {
+				imports[name] = (...args: unknown[]) => {
+					const timer = fn(...args) as { unref?: () => void };
+					timer?.unref?.();
+					return timer;
+				};
+			}
+		}
 		const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-			'./schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports
+			'./schema_engine_bg.js': imports as WebAssembly.ModuleImports
 		});
 		bg.__wbg_set_wasm(instance.exports);
 		(instance.exports.__wbindgen_start as () => void)();
