@@ -158,19 +158,21 @@ export async function createRunner(url: string, options: RunnerOptions = {}): Pr
 	const wanted = [...registry.jobs.values()].filter((d) => !options.only || options.only.includes(d.name));
 	for (const def of wanted) {
 		const o = def.options;
-		const queue = {
-			policy: o.policy ?? 'standard',
-			retryLimit: o.retryLimit,
-			retryDelay: o.retryDelay,
-			retryBackoff: o.retryBackoff,
-			retryDelayMax: o.retryDelayMax,
-			expireInSeconds: o.expireInSeconds,
-			deleteAfterSeconds: o.deleteAfterSeconds
-		};
+		// pg-boss validates present keys, so unset options must be absent, not undefined.
+		const queue = Object.fromEntries(
+			Object.entries({
+				retryLimit: o.retryLimit,
+				retryDelay: o.retryDelay,
+				retryBackoff: o.retryBackoff,
+				retryDelayMax: o.retryDelayMax,
+				expireInSeconds: o.expireInSeconds,
+				deleteAfterSeconds: o.deleteAfterSeconds
+			}).filter(([, v]) => v !== undefined)
+		);
 		// Both also put the queue in pg-boss's cache: a send inside a caller's transaction must not look
 		// the queue up on another connection (on PGlite that waits for the very same transaction).
 		if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queue);
-		else await boss.createQueue(def.name, queue);
+		else await boss.createQueue(def.name, { ...queue, policy: o.policy ?? 'standard' });
 	}
 	if (options.work !== false) {
 		for (const def of wanted) {
