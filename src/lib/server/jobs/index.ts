@@ -165,7 +165,7 @@ export async function createRunner(url: string, options: RunnerOptions = {}): Pr
 				retryDelay: o.retryDelay,
 				retryBackoff: o.retryBackoff,
 				retryDelayMax: o.retryDelayMax,
-				expireInSeconds: o.expireInSeconds,
+				expireInSeconds: o.expireInSeconds ?? 15 * 60, // always one key: updateQueue refuses none
 				deleteAfterSeconds: o.deleteAfterSeconds
 			}).filter(([, v]) => v !== undefined)
 		);
