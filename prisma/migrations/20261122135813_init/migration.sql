@@ -1,3 +1,6 @@
+-- CreateExtension
+CREATE EXTENSION IF NOT EXISTS "pg_trgm";
+
 -- CreateEnum
 CREATE TYPE "GlobalRole" AS ENUM ('admin', 'editor', 'instructor', 'expert', 'learner');
 
@@ -12,6 +15,15 @@ CREATE TYPE "AuthTokenPurpose" AS ENUM ('verify_email', 'reset_password', 'sign_
 
 -- CreateEnum
 CREATE TYPE "MailStatus" AS ENUM ('pending', 'sending', 'sent', 'failed', 'kept');
+
+-- CreateEnum
+CREATE TYPE "ActStatus" AS ENUM ('in_force', 'repealed', 'not_in_force', 'suspended', 'undetermined', 'other');
+
+-- CreateEnum
+CREATE TYPE "ActRelationKind" AS ENUM ('amends', 'repeals', 'suspends', 'approves', 'refers_to');
+
+-- CreateEnum
+CREATE TYPE "ImportStatus" AS ENUM ('running', 'finished', 'failed');
 
 -- CreateTable
 CREATE TABLE "User" (
@@ -198,6 +210,116 @@ CREATE TABLE "OutboxMessage" (
     CONSTRAINT "OutboxMessage_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "LegalAct" (
+    "id" TEXT NOT NULL,
+    "nreg" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "number" TEXT,
+    "types" TEXT[],
+    "adoptedOn" DATE,
+    "issuers" TEXT[],
+    "title" TEXT NOT NULL,
+    "status" "ActStatus" NOT NULL DEFAULT 'undetermined',
+    "statusText" TEXT,
+    "topics" TEXT[],
+    "registration" TEXT,
+    "currentRedactionOn" DATE,
+    "hasText" BOOLEAN NOT NULL DEFAULT false,
+    "source" TEXT NOT NULL,
+    "sourceRef" TEXT,
+    "sourceUrl" TEXT,
+    "attribution" TEXT,
+    "contentHash" TEXT,
+    "searchKeys" TEXT[],
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "LegalAct_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ActVersion" (
+    "id" TEXT NOT NULL,
+    "actId" TEXT NOT NULL,
+    "redactionOn" DATE NOT NULL,
+    "changedByNreg" TEXT,
+    "changedByLabel" TEXT,
+    "body" TEXT NOT NULL,
+    "units" JSONB NOT NULL,
+    "contentHash" TEXT NOT NULL,
+    "bytes" INTEGER NOT NULL,
+    "importRunId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ActVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ActRelation" (
+    "id" TEXT NOT NULL,
+    "kind" "ActRelationKind" NOT NULL,
+    "statedInId" TEXT NOT NULL,
+    "sourceNreg" TEXT NOT NULL,
+    "targetNreg" TEXT NOT NULL,
+    "label" TEXT,
+    "date" DATE,
+    "anchors" TEXT[],
+
+    CONSTRAINT "ActRelation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ImportRun" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "status" "ImportStatus" NOT NULL DEFAULT 'running',
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "skipped" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "bytes" INTEGER NOT NULL DEFAULT 0,
+    "durationMs" INTEGER,
+    "report" JSONB NOT NULL DEFAULT '[]',
+    "startedById" TEXT,
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "ImportRun_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SearchDocument" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "refId" TEXT NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'uk',
+    "url" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "subtitle" TEXT,
+    "body" TEXT NOT NULL,
+    "keys" TEXT[],
+    "types" TEXT[],
+    "issuers" TEXT[],
+    "status" TEXT,
+    "year" INTEGER,
+    "date" DATE,
+    "tsv" tsvector,
+    "indexedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SearchTerm" (
+    "word" TEXT NOT NULL,
+    "docs" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "SearchTerm_pkey" PRIMARY KEY ("word")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -261,6 +383,54 @@ CREATE INDEX "OutboxMessage_createdAt_idx" ON "OutboxMessage"("createdAt");
 -- CreateIndex
 CREATE INDEX "OutboxMessage_to_idx" ON "OutboxMessage"("to");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "LegalAct_nreg_key" ON "LegalAct"("nreg");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LegalAct_slug_key" ON "LegalAct"("slug");
+
+-- CreateIndex
+CREATE INDEX "LegalAct_adoptedOn_idx" ON "LegalAct"("adoptedOn");
+
+-- CreateIndex
+CREATE INDEX "LegalAct_status_idx" ON "LegalAct"("status");
+
+-- CreateIndex
+CREATE INDEX "LegalAct_types_idx" ON "LegalAct" USING GIN ("types");
+
+-- CreateIndex
+CREATE INDEX "LegalAct_searchKeys_idx" ON "LegalAct" USING GIN ("searchKeys");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ActVersion_actId_redactionOn_key" ON "ActVersion"("actId", "redactionOn");
+
+-- CreateIndex
+CREATE INDEX "ActRelation_sourceNreg_idx" ON "ActRelation"("sourceNreg");
+
+-- CreateIndex
+CREATE INDEX "ActRelation_targetNreg_idx" ON "ActRelation"("targetNreg");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ActRelation_statedInId_kind_sourceNreg_targetNreg_key" ON "ActRelation"("statedInId", "kind", "sourceNreg", "targetNreg");
+
+-- CreateIndex
+CREATE INDEX "ImportRun_startedAt_idx" ON "ImportRun"("startedAt");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_tsv_idx" ON "SearchDocument" USING GIN ("tsv");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_keys_idx" ON "SearchDocument" USING GIN ("keys");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_kind_year_idx" ON "SearchDocument"("kind", "year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "SearchDocument_kind_refId_locale_key" ON "SearchDocument"("kind", "refId", "locale");
+
+-- CreateIndex
+CREATE INDEX "SearchTerm_word_trgm_idx" ON "SearchTerm" USING GIN ("word" gin_trgm_ops);
+
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -290,3 +460,9 @@ ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId"
 
 -- AddForeignKey
 ALTER TABLE "AuthToken" ADD CONSTRAINT "AuthToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ActVersion" ADD CONSTRAINT "ActVersion_actId_fkey" FOREIGN KEY ("actId") REFERENCES "LegalAct"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ActRelation" ADD CONSTRAINT "ActRelation_statedInId_fkey" FOREIGN KEY ("statedInId") REFERENCES "LegalAct"("id") ON DELETE CASCADE ON UPDATE CASCADE;
