@@ -7,7 +7,9 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale']
+			strategy: ['url', 'baseLocale'],
+			// `/en` rather than `/en/`: SvelteKit would answer `/en/` with a 308 to `/en` on every home link.
+			trailingSlash: 'never'
 		}),
 		sveltekit()
 	],
