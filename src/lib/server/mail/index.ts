@@ -88,3 +88,13 @@ export function absoluteUrl(path: string, locale: MailLocale): string {
 	const url = new URL(path, origin.endsWith('/') ? origin : origin + '/');
 	return localizeUrl(url, { locale }).href;
 }
+
+/** Whether messages leave the portal (SMTP_URL set) or are only kept for the admin mail page. */
+export function smtpConfigured(): boolean {
+	return Boolean(config().SMTP_URL);
+}
+
+/** The admin mail page's "send a test message to myself". */
+export function sendTestMessage(user: { email: string; name: string | null }, locale: MailLocale): Promise<{ id: string }> {
+	return enqueueMail({ to: user.email, template: 'test_message', locale, data: { name: user.name } });
+}

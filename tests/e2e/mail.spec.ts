@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, signIn as fillSignIn } from './fixtures.ts';
+
+const ADMIN = 'admin@demo.maisternia.ua';
+
+/** The sign-in form submits with JavaScript: wait until it has left /signin before going on. */
+async function signIn(page: Page, email: string, password?: string, prefix = '') {
+	await fillSignIn(page, email, password, prefix);
+	await expect(page).not.toHaveURL(/\/signin/);
+}
+
+test.describe('admin mail page', () => {
+	test('the admin sends a test message (uk) that arrives over SMTP and is listed and shown', async ({ page, mail }) => {
+		await signIn(page, ADMIN);
+		await page.goto('/admin/mail');
+		await expect(page.getByRole('heading', { level: 1, name: 'Пошта' })).toBeVisible();
+		await expectAccessible(page, '/admin/mail');
+
+		const before = (await mail.all(ADMIN)).length;
+		await page.getByRole('button', { name: 'Надіслати тестовий лист собі' }).click();
+		await expect(page.getByText(`Тестовий лист для ${ADMIN} поставлено в чергу.`)).toBeVisible();
+		const received = await mail.waitFor(ADMIN, /Тестовий лист з порталу/);
+		expect(received.text).toContain('Це тестовий лист з порталу «Майстерня е-урядування»');
+		expect(received.html).toContain('Майстерня е-урядування');
+		expect(received.headers['content-language']).toBe('uk');
+
+		// Filtered by recipient and status, newest first; the detail page shows headers, text and sandboxed HTML.
+		await page.goto(`/admin/mail?status=sent&to=${encodeURIComponent('admin@demo')}`);
+		const first = page.locator('table.data tbody tr').first();
+		await expect(first).toContainText('Надіслано');
+		await expect(first).toContainText(ADMIN);
+		await first.getByRole('link').click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Тестовий лист з порталу' })).toBeVisible();
+		await expect(page.getByText('Content-Language')).toBeVisible();
+		await expect(page.locator('pre.mail-text')).toContainText('Вітаємо');
+		const frame = page.locator('iframe.mail-html');
+		await expect(frame).toHaveAttribute('sandbox', '');
+		await expect(page.frameLocator('iframe.mail-html').getByText('Майстерня е-урядування').first()).toBeVisible();
+		await expectAccessible(page, '/admin/mail/[id]');
+		expect((await mail.all(ADMIN)).length).toBeGreaterThan(before);
+	});
+
+	test('the English page is accessible and sends the test message in English', async ({ page, mail }) => {
+		await signIn(page, ADMIN, undefined, '/en');
+		await page.goto('/en/admin/mail');
+		await expect(page.getByRole('heading', { level: 1, name: 'Mail' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expectAccessible(page, '/en/admin/mail');
+		await page.getByRole('button', { name: 'Send a test message to myself' }).click();
+		await expect(page.getByText(`A test message to ${ADMIN} has been queued.`)).toBeVisible();
+		const received = await mail.waitFor(ADMIN, /Test message from the portal/);
+		expect(received.text).toContain('This is a test message from the E-Governance Workshop portal.');
+		expect(received.headers['content-language']).toBe('en');
+
+		await page.getByLabel('Status').selectOption('sent');
+		await page.getByRole('button', { name: 'Show' }).click();
+		await expect(page).toHaveURL(/\/en\/admin\/mail\?status=sent/);
+		await page.locator('table.data tbody tr').first().getByRole('link').click();
+		await expect(page).toHaveURL(/\/en\/admin\/mail\/[a-z0-9]+$/);
+		await expectAccessible(page, '/en/admin/mail/[id]');
+	});
+
+	test('is for admins only', async ({ page, request }) => {
+		const guest = await request.get('/admin/mail', { maxRedirects: 0 });
+		expect(guest.status()).toBe(303);
+		expect(guest.headers()['location']).toContain('/signin');
+		await signIn(page, 'learner@demo.maisternia.ua');
+		const res = await page.goto('/admin/mail');
+		expect(res?.status()).toBe(403);
+	});
+});
