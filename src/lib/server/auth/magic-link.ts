@@ -36,10 +36,10 @@ export async function sendMagicLink(params: { identifier: string; url: string })
  * portal's configured address (the same base as every other link in mail).
  */
 export function onPortalOrigin(link: string): string {
-	const url = new URL(link);
+	const given = new URL(link);
 	const origin = new URL(config().ORIGIN ?? 'http://localhost:3000');
-	url.protocol = origin.protocol;
-	url.host = origin.host;
+	// A new URL rather than setting `host`: that would keep a forged port.
+	const url = new URL(given.pathname + given.search, origin.origin);
 	const back = url.searchParams.get('callbackUrl');
 	if (back) {
 		const target = new URL(back, origin);
