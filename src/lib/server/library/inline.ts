@@ -15,25 +15,8 @@ const ESCAPABLE = new Set('\\`*_{}[]()#+-.!"\'|<>~^$&:;,@/='.split(''));
 
 /** Removes pandoc backslash escapes from a run of text (no links inside). */
 export function unescapeMd(s: string): string {
-	let out = '';
-	for (let i = 0; i < s.length; i++) {
-		const c = s[i]!;
-		if (c === '\\' && i + 1 < s.length) {
-			const n = s[i + 1]!;
-			if (n === ' ') {
-				out += ' ';
-				i++;
-				continue;
-			}
-			if (ESCAPABLE.has(n)) {
-				out += n;
-				i++;
-				continue;
-			}
-		}
-		out += c;
-	}
-	return out;
+	if (!s.includes('\\')) return s;
+	return s.replace(/\\([\s\S])/g, (m, c: string) => (c === ' ' ? ' ' : ESCAPABLE.has(c) ? c : m));
 }
 
 /** Index of the `]` closing the `[` at `open`, honouring escapes and nesting; -1 if none. */
@@ -79,7 +62,18 @@ export function tokenizeInline(md: string): InlineToken[] {
 		if (buf) tokens.push({ t: 'text', v: unescapeMd(buf) });
 		buf = '';
 	};
+	const special = /[\\\n[]/g;
 	for (let i = 0; i < md.length; i++) {
+		special.lastIndex = i;
+		const hit = special.exec(md);
+		if (!hit) {
+			buf += md.slice(i);
+			break;
+		}
+		if (hit.index > i) {
+			buf += md.slice(i, hit.index);
+			i = hit.index;
+		}
 		const c = md[i]!;
 		if (c === '\\') {
 			const n = md[i + 1];
@@ -134,14 +128,15 @@ export function tokenizeInline(md: string): InlineToken[] {
 	return tokens;
 }
 
-/** Plain text of inline Markdown: links become their text, breaks become spaces. */
+/** Plain text of inline Markdown: links become their text, breaks become newlines. */
 export function plainInline(md: string): string {
-	return tokenizeInline(md)
-		.map((tok) => (tok.t === 'text' ? tok.v : tok.t === 'link' ? tok.text : tok.t === 'br' ? '\n' : ''))
-		.join('')
-		.replace(/[ \t\u00a0]+/g, ' ')
-		.replace(/ ?\n ?/g, '\n')
-		.trim();
+	let out = '';
+	for (const tok of tokenizeInline(md)) {
+		if (tok.t === 'text') out += tok.v;
+		else if (tok.t === 'link') out += tok.text;
+		else if (tok.t === 'br') out += '\n';
+	}
+	return out.replace(/[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+/g, (m) => (m.includes('\n') ? '\n' : ' ')).trim();
 }
 
 /** The Rada registration id a link points to (`/go/2939-17`, `https://zakon.rada.gov.ua/laws/show/...`). */

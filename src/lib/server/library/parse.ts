@@ -505,7 +505,7 @@ export function parseAct(source: string, options: { fileName?: string } = {}): P
 			.trim();
 		notice = after ? plainInline(after) : null;
 	}
-	const body = bodyLines.join('\n').replace(/^\n+|\s+$/g, '');
+	const body = bodyLines.join('\n').replace(/^\n+/, '').trimEnd();
 
 	const blocks = splitBlocks(body);
 	const units: ActUnit[] = [];
@@ -535,7 +535,7 @@ export function parseAct(source: string, options: { fileName?: string } = {}): P
 		return e;
 	};
 
-	const add = (block: Block, kind: UnitKind, num: string | null, heading: string | null, md: string, eidPart: string | null) => {
+	const add = (block: Block, kind: UnitKind, num: string | null, heading: string | null, md: string, eidPart: string | null, plainText?: string) => {
 		const rank = RANK[kind];
 		if (rank) popTo(rank);
 		const parent = top();
@@ -557,7 +557,7 @@ export function parseAct(source: string, options: { fileName?: string } = {}): P
 			num,
 			heading,
 			md,
-			text: kind === 'table' ? (block.rows ?? []).flat().map(plainInline).filter(Boolean).join(' ') : plainInline(md),
+			text: kind === 'table' ? (block.rows ?? []).flat().map(plainInline).filter(Boolean).join(' ') : (plainText ?? plainInline(md)),
 			depth: stack.length,
 			parent
 		};
@@ -593,47 +593,40 @@ export function parseAct(source: string, options: { fileName?: string } = {}): P
 
 		if (!seenTitle && titleNorm && normTitle(plain) === titleNorm) {
 			seenTitle = true;
-			idx = add(block, 'title', null, null, md, null);
+			idx = add(block, 'title', null, null, md, null, plain);
 		} else if (isNote) {
-			idx = add(block, 'note', null, null, md, null);
+			idx = add(block, 'note', null, null, md, null, plain);
 		} else if (listItem) {
-			idx = add(block, 'item', '-', null, md, null);
+			idx = add(block, 'item', '-', null, md, null, plain);
 		} else if (
 			(ANNEX_START.test(firstPlain) && isAllCaps(firstPlain.split(/\s+/)[0]!) && plain.length < 600 && !/[;:]$/.test(plain)) ||
 			(ANNEX_WORD.test(firstPlain) && plain.length < 300 && (after || /^(Додаток|ДОДАТОК)\s*(\d+|[IVX]+)?\s*$/.test(firstPlain)))
 		) {
 			annexCount++;
 			const numMatch = ANNEX_WORD.exec(firstPlain);
-			idx = add(block, 'annex', numMatch?.[2] ?? null, plain.replace(/\n/g, ' '), md, `annex_${annexCount}`);
+			idx = add(block, 'annex', numMatch?.[2] ?? null, plain.replace(/\n/g, ' '), md, `annex_${annexCount}`, plain);
 		} else if ((m = SECTION.exec(plain)) && plain.length < 400 && !/[;,]$/.test(plain) && (m[1]!.startsWith('Р') || m[1]!.toUpperCase() === m[1] || !m[3])) {
-			idx = add(block, 'section', m[2]!, m[3]!.replace(/\n/g, ' ').trim() || null, md, `sec_${idPart(m[2]!)}`);
+			idx = add(block, 'section', m[2]!, m[3]!.replace(/\n/g, ' ').trim() || null, md, `sec_${idPart(m[2]!)}`, plain);
 		} else if ((m = CHAPTER.exec(plain)) && plain.length < 400 && !/[;,]$/.test(plain)) {
-			idx = add(block, 'chapter', m[2]!, m[3]!.replace(/\n/g, ' ').trim() || null, md, `chp_${idPart(m[2]!)}`);
+			idx = add(block, 'chapter', m[2]!, m[3]!.replace(/\n/g, ' ').trim() || null, md, `chp_${idPart(m[2]!)}`, plain);
 		} else if ((m = ARTICLE.exec(plain)) && plain.length < 500 && !/[;,:]$/.test(plain) && !/^Стаття\s+\d+\s+(цього|Закону|Кодексу|Конституції)/.test(plain)) {
 			const num = m[2]!.replace(/\s+/g, '');
-			idx = add(block, 'article', num, m[3]!.replace(/\n/g, ' ').trim() || null, md, `art_${idPart(num)}`);
+			idx = add(block, 'article', num, m[3]!.replace(/\n/g, ' ').trim() || null, md, `art_${idPart(num)}`, plain);
 		} else if ((m = NUMBERED.exec(plain))) {
 			const kind: UnitKind = inside('article') ? 'part' : 'point';
 			const num = m[1]!;
-			idx = add(block, kind, num, null, md, `${kind === 'part' ? 'para' : 'point'}_${idPart(num)}`);
+			idx = add(block, kind, num, null, md, `${kind === 'part' ? 'para' : 'point'}_${idPart(num)}`, plain);
 		} else if ((m = POINT.exec(plain))) {
 			const kind: UnitKind = inside('article') || inside('part') || inside('point') ? 'point' : 'point';
 			const num = m[1]!;
 			// Inside a numbered point «1)» is a sub-point.
 			const asSub = inside('point') && !inside('article');
-			idx = add(
-				block,
-				asSub ? 'subpoint' : kind,
-				`${num})`,
-				null,
-				md,
-				`${asSub ? 'subpoint' : 'point'}_${idPart(num)}`
-			);
+			idx = add(block, asSub ? 'subpoint' : kind, `${num})`, null, md, `${asSub ? 'subpoint' : 'point'}_${idPart(num)}`, plain);
 		} else if ((m = SUBPOINT.exec(plain)) && plain.length > m[0].length + 2) {
 			const num = m[1]!;
-			idx = add(block, 'subpoint', `${num})`, null, md, `subpoint_${idPart(num)}`);
+			idx = add(block, 'subpoint', `${num})`, null, md, `subpoint_${idPart(num)}`, plain);
 		} else {
-			idx = add(block, 'paragraph', null, null, md, null);
+			idx = add(block, 'paragraph', null, null, md, null, plain);
 		}
 		collectRelations(units[idx]!, md, isNote);
 	}
