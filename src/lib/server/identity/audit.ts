@@ -185,3 +185,31 @@ export async function anonymiseAuditFor(tx: Tx, userId: string, email: string): 
 	}
 	return acted.count + rows.size;
 }
+
+/**
+ * Names for the ids audit rows mention (organizations and departments, in their snapshots too), so
+ * the log reads as words. Ids that no longer exist simply have no name.
+ */
+export async function auditNames(rows: Array<{ organizationId: string | null; before: unknown; after: unknown }>) {
+	const orgIds = new Set<string>();
+	const deptIds = new Set<string>();
+	for (const r of rows) {
+		if (r.organizationId) orgIds.add(r.organizationId);
+		for (const snap of [r.before, r.after]) {
+			if (snap && typeof snap === 'object' && !Array.isArray(snap)) {
+				const s = snap as Record<string, unknown>;
+				if (typeof s.organizationId === 'string') orgIds.add(s.organizationId);
+				if (typeof s.departmentId === 'string') deptIds.add(s.departmentId);
+			}
+		}
+	}
+	const [orgs, depts] = await Promise.all([
+		orgIds.size ? db().organization.findMany({ where: { id: { in: [...orgIds] } }, select: { id: true, slug: true, nameUk: true, nameEn: true } }) : [],
+		deptIds.size ? db().department.findMany({ where: { id: { in: [...deptIds] } }, select: { id: true, nameUk: true, nameEn: true } }) : []
+	]);
+	return {
+		organizations: Object.fromEntries(orgs.map((o) => [o.id, o])),
+		departments: Object.fromEntries(depts.map((d) => [d.id, d]))
+	};
+}
+export type AuditNames = Awaited<ReturnType<typeof auditNames>>;

@@ -5,7 +5,6 @@ import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { hashPassword } from '../auth/password.ts';
 import { absoluteUrl, enqueueMail } from '../mail/index.ts';
-import { m } from '../../paraglide/messages.js';
 import { recordAudit } from './audit.ts';
 import { IdentityError } from './errors.ts';
 import { upsertMembershipTx } from './memberships.ts';
@@ -49,7 +48,8 @@ export async function createInvitation(actor: SessionUser, input: InvitationInpu
 	const now = new Date();
 
 	const invitation = await db().$transaction(async (tx) => {
-		let organizationName = m.site_name({}, { locale: input.locale });
+		// Empty: the mail then invites to the portal as a whole.
+		let organizationName = '';
 		let departmentId: string | null = null;
 		if (organizationId) {
 			const org = await tx.organization.findUnique({ where: { id: organizationId } });
@@ -237,13 +237,14 @@ export async function acceptInvitation(token: string, as: AcceptAs): Promise<{ u
 }
 
 /** Withdraws an open invitation: its link stops working. */
-export async function revokeInvitation(actor: SessionUser, invitationId: string) {
+export async function revokeInvitation(actor: SessionUser, invitationId: string, opts: { inOrganizationId?: string } = {}) {
 	await db().$transaction(async (tx) => {
 		const inv = await tx.invitation.findUnique({ where: { id: invitationId } });
 		if (!inv) throw new IdentityError('not_found');
 		if (!can(actor, 'users:invite') && !(inv.organizationId && can(actor, 'org:invite', { organizationId: inv.organizationId }))) {
 			throw new IdentityError('forbidden');
 		}
+		if (opts.inOrganizationId && inv.organizationId !== opts.inOrganizationId) throw new IdentityError('not_found');
 		if (inv.acceptedAt) throw new IdentityError('invitation_used');
 		if (inv.revokedAt) return;
 		await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });

@@ -9,6 +9,11 @@ type Tx = Prisma.TransactionClient;
 
 export const ORG_ROLES: readonly OrgRole[] = ['manager', 'staff'];
 
+export interface ScopeOptions {
+	/** The organization page the request came from: a membership elsewhere is "not found" there. */
+	inOrganizationId?: string;
+}
+
 export interface MembershipInput {
 	departmentId?: string | null;
 	role: OrgRole;
@@ -94,7 +99,12 @@ export async function addMembership(
  * anything; a manager only the department and position of people in an organization they manage
  * (the membership is loaded here, so a forged id from another organization is refused).
  */
-export async function updateMembership(actor: SessionUser, membershipId: string, input: Partial<MembershipInput>) {
+export async function updateMembership(
+	actor: SessionUser,
+	membershipId: string,
+	input: Partial<MembershipInput>,
+	opts: ScopeOptions = {}
+) {
 	return db().$transaction(async (tx) => {
 		const existing = await tx.membership.findUnique({ where: { id: membershipId } });
 		if (!existing) throw new IdentityError('not_found');
@@ -102,6 +112,7 @@ export async function updateMembership(actor: SessionUser, membershipId: string,
 		if (!isGlobal && !can(actor, 'org:manage-members', { organizationId: existing.organizationId })) {
 			throw new IdentityError('forbidden');
 		}
+		if (opts.inOrganizationId && existing.organizationId !== opts.inOrganizationId) throw new IdentityError('not_found');
 		const role = input.role ?? existing.role;
 		// Organization roles are granted by admins (or by an admin's invitation), not by managers.
 		if (!isGlobal && role !== existing.role) throw new IdentityError('forbidden');
@@ -114,7 +125,7 @@ export async function updateMembership(actor: SessionUser, membershipId: string,
 }
 
 /** Removes a person from an organization. A manager can't remove managers (nor themselves). */
-export async function removeMembership(actor: SessionUser, membershipId: string) {
+export async function removeMembership(actor: SessionUser, membershipId: string, opts: ScopeOptions = {}) {
 	await db().$transaction(async (tx) => {
 		const existing = await tx.membership.findUnique({ where: { id: membershipId } });
 		if (!existing) throw new IdentityError('not_found');
@@ -123,6 +134,7 @@ export async function removeMembership(actor: SessionUser, membershipId: string)
 			if (!can(actor, 'org:manage-members', { organizationId: existing.organizationId })) throw new IdentityError('forbidden');
 			if (existing.role === 'manager') throw new IdentityError(existing.userId === actor.id ? 'self_demotion' : 'forbidden');
 		}
+		if (opts.inOrganizationId && existing.organizationId !== opts.inOrganizationId) throw new IdentityError('not_found');
 		await tx.membership.delete({ where: { id: membershipId } });
 		await recordAudit(tx, {
 			actorId: actor.id,

@@ -221,3 +221,19 @@ export async function listMembers(
 	});
 }
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+/** Every organization with its departments, for the selects of admin forms (admins only). */
+export async function organizationChoices(actor: SessionUser) {
+	if (!can(actor, 'memberships:manage') && !can(actor, 'users:invite')) throw new IdentityError('forbidden');
+	return db().organization.findMany({
+		orderBy: { nameUk: 'asc' },
+		select: {
+			id: true,
+			slug: true,
+			nameUk: true,
+			nameEn: true,
+			departments: { orderBy: { nameUk: 'asc' }, select: { id: true, nameUk: true, nameEn: true } }
+		}
+	});
+}
+export type OrganizationChoice = Awaited<ReturnType<typeof organizationChoices>>[number];
