@@ -238,6 +238,8 @@ defineJob<{ id: string }>(SEND_JOB, async ({ id }) => void (await deliverMessage
 defineJob<Record<string, never>>(SWEEP_JOB, async () => void (await deliverDue()), {
 	retryLimit: 0,
 	expireInSeconds: 15 * 60,
+	// One finished job a minute: keep an hour of them, not pg-boss's default week.
+	deleteAfterSeconds: 60 * 60,
 	policy: 'singleton'
 });
 
