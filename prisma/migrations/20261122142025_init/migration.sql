@@ -25,6 +25,9 @@ CREATE TYPE "ActRelationKind" AS ENUM ('amends', 'repeals', 'suspends', 'approve
 -- CreateEnum
 CREATE TYPE "ImportStatus" AS ENUM ('running', 'finished', 'failed');
 
+-- CreateEnum
+CREATE TYPE "XapiDocumentKind" AS ENUM ('state', 'activity_profile', 'agent_profile');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -320,6 +323,109 @@ CREATE TABLE "SearchTerm" (
     CONSTRAINT "SearchTerm_pkey" PRIMARY KEY ("word")
 );
 
+-- CreateTable
+CREATE TABLE "XapiStatement" (
+    "seq" BIGSERIAL NOT NULL,
+    "statementId" UUID NOT NULL,
+    "stored" TIMESTAMPTZ(3) NOT NULL,
+    "timestamp" TIMESTAMPTZ(3) NOT NULL,
+    "statement" JSONB NOT NULL,
+    "verbId" TEXT NOT NULL,
+    "actorIfi" TEXT,
+    "objectType" TEXT NOT NULL,
+    "objectActivityId" TEXT,
+    "objectStatementRef" UUID,
+    "registration" UUID,
+    "voided" BOOLEAN NOT NULL DEFAULT false,
+    "voiding" BOOLEAN NOT NULL DEFAULT false,
+    "authorityIfi" TEXT NOT NULL,
+    "clientId" TEXT,
+    "userId" TEXT,
+
+    CONSTRAINT "XapiStatement_pkey" PRIMARY KEY ("seq")
+);
+
+-- CreateTable
+CREATE TABLE "XapiStatementActivity" (
+    "statementSeq" BIGINT NOT NULL,
+    "activityId" TEXT NOT NULL,
+    "direct" BOOLEAN NOT NULL,
+
+    CONSTRAINT "XapiStatementActivity_pkey" PRIMARY KEY ("statementSeq","activityId")
+);
+
+-- CreateTable
+CREATE TABLE "XapiStatementAgent" (
+    "statementSeq" BIGINT NOT NULL,
+    "ifi" TEXT NOT NULL,
+    "direct" BOOLEAN NOT NULL,
+
+    CONSTRAINT "XapiStatementAgent_pkey" PRIMARY KEY ("statementSeq","ifi")
+);
+
+-- CreateTable
+CREATE TABLE "XapiAttachment" (
+    "sha2" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "length" INTEGER NOT NULL,
+    "content" BYTEA NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "XapiAttachment_pkey" PRIMARY KEY ("sha2")
+);
+
+-- CreateTable
+CREATE TABLE "XapiActivity" (
+    "activityId" TEXT NOT NULL,
+    "definition" JSONB NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "XapiActivity_pkey" PRIMARY KEY ("activityId")
+);
+
+-- CreateTable
+CREATE TABLE "XapiAgent" (
+    "ifi" TEXT NOT NULL,
+    "agent" JSONB NOT NULL,
+    "name" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "XapiAgent_pkey" PRIMARY KEY ("ifi")
+);
+
+-- CreateTable
+CREATE TABLE "XapiDocument" (
+    "id" TEXT NOT NULL,
+    "kind" "XapiDocumentKind" NOT NULL,
+    "activityId" TEXT NOT NULL DEFAULT '',
+    "agentIfi" TEXT NOT NULL DEFAULT '',
+    "registration" TEXT NOT NULL DEFAULT '',
+    "documentId" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "content" BYTEA NOT NULL,
+    "etag" TEXT NOT NULL,
+    "updated" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "XapiDocument_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "XapiClient" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "secretHash" TEXT NOT NULL,
+    "scopes" TEXT[],
+    "activityPrefixes" TEXT[],
+    "agentPatterns" TEXT[],
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "XapiClient_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -431,6 +537,45 @@ CREATE UNIQUE INDEX "SearchDocument_kind_refId_locale_key" ON "SearchDocument"("
 -- CreateIndex
 CREATE INDEX "SearchTerm_word_trgm_idx" ON "SearchTerm" USING GIN ("word" gin_trgm_ops);
 
+-- CreateIndex
+CREATE UNIQUE INDEX "XapiStatement_statementId_key" ON "XapiStatement"("statementId");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_verbId_seq_idx" ON "XapiStatement"("verbId", "seq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_actorIfi_seq_idx" ON "XapiStatement"("actorIfi", "seq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_objectActivityId_seq_idx" ON "XapiStatement"("objectActivityId", "seq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_registration_seq_idx" ON "XapiStatement"("registration", "seq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_objectStatementRef_idx" ON "XapiStatement"("objectStatementRef");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_stored_idx" ON "XapiStatement"("stored");
+
+-- CreateIndex
+CREATE INDEX "XapiStatement_clientId_seq_idx" ON "XapiStatement"("clientId", "seq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatementActivity_activityId_statementSeq_idx" ON "XapiStatementActivity"("activityId", "statementSeq");
+
+-- CreateIndex
+CREATE INDEX "XapiStatementAgent_ifi_statementSeq_idx" ON "XapiStatementAgent"("ifi", "statementSeq");
+
+-- CreateIndex
+CREATE INDEX "XapiDocument_kind_activityId_agentIfi_registration_updated_idx" ON "XapiDocument"("kind", "activityId", "agentIfi", "registration", "updated");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "XapiDocument_kind_activityId_agentIfi_registration_document_key" ON "XapiDocument"("kind", "activityId", "agentIfi", "registration", "documentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "XapiClient_key_key" ON "XapiClient"("key");
+
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -466,3 +611,9 @@ ALTER TABLE "ActVersion" ADD CONSTRAINT "ActVersion_actId_fkey" FOREIGN KEY ("ac
 
 -- AddForeignKey
 ALTER TABLE "ActRelation" ADD CONSTRAINT "ActRelation_statedInId_fkey" FOREIGN KEY ("statedInId") REFERENCES "LegalAct"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "XapiStatementActivity" ADD CONSTRAINT "XapiStatementActivity_statementSeq_fkey" FOREIGN KEY ("statementSeq") REFERENCES "XapiStatement"("seq") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "XapiStatementAgent" ADD CONSTRAINT "XapiStatementAgent_statementSeq_fkey" FOREIGN KEY ("statementSeq") REFERENCES "XapiStatement"("seq") ON DELETE CASCADE ON UPDATE CASCADE;
