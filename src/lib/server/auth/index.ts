@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { authjs, PROVIDER } from './authjs.ts';
 import { assertAuthSecret } from './secret.ts';
+import { ssoFormActionOrigins } from './oidc.ts';
 import { loadSessionUser } from './session.ts';
 import { issueSignInTicket } from './ticket.ts';
 
@@ -39,11 +40,28 @@ export const authHandle: Handle = async ({ event, resolve }) => {
 		return new Response('Not found', { status: 404 });
 	}
 	const response = await authjs.handle({ event, resolve });
+	if (SIGNIN_PAGE.test(event.url.pathname)) return allowSsoFormAction(response);
 	if (!event.url.pathname.startsWith('/auth/')) return response;
 	// Auth.js answers errors with Response.redirect(), whose headers are immutable; the security
 	// headers hook must still be able to add its headers.
 	return new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
 };
+
+const SIGNIN_PAGE = /^(\/en)?\/signin\/?$/;
+
+/** The SSO button's form redirects to the identity provider: its origin joins CSP `form-action`. */
+async function allowSsoFormAction(response: Response): Promise<Response> {
+	const csp = response.headers.get('content-security-policy');
+	if (!csp || !/form-action/.test(csp)) return response;
+	const origins = await ssoFormActionOrigins();
+	if (!origins.length) return response;
+	try {
+		response.headers.set('content-security-policy', csp.replace(/form-action([^;]*)/, (_, v: string) => `form-action${v} ${origins.join(' ')}`));
+	} catch {
+		// Immutable headers (a redirect): nothing to allow there.
+	}
+	return response;
+}
 
 function clearSessionCookies(event: RequestEvent): void {
 	for (const { name } of event.cookies.getAll()) {

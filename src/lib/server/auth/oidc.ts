@@ -74,3 +74,33 @@ export function oidcProvider(): OIDCConfig<Profile> | null {
 		[customFetch]: guardedFetch(issuer)
 	};
 }
+
+let formOrigins: { issuer: string; origins: Promise<string[]> } | undefined;
+
+/**
+ * Origins the sign-in page's SSO form may end up at: the issuer and its authorization endpoint (from
+ * discovery, cached). Chromium applies the CSP `form-action` directive to the redirects that follow a
+ * form submission, so the page must allow them, or the no-JavaScript SSO button does nothing.
+ */
+export function ssoFormActionOrigins(): Promise<string[]> {
+	const s = oidcSettings();
+	if (!s) return Promise.resolve([]);
+	if (formOrigins?.issuer === s.issuer) return formOrigins.origins;
+	const issuer = new URL(s.issuer);
+	const origins = (async () => {
+		const found = new Set([issuer.origin]);
+		try {
+			const res = await guardedFetch(issuer)(new URL('.well-known/openid-configuration', issuer.href.endsWith('/') ? issuer : issuer.href + '/'), {
+				signal: AbortSignal.timeout(3000)
+			});
+			const doc = (await res.json()) as { authorization_endpoint?: string };
+			if (doc.authorization_endpoint) found.add(new URL(doc.authorization_endpoint).origin);
+		} catch {
+			// The issuer's origin alone; a later page view tries again.
+			formOrigins = undefined;
+		}
+		return [...found];
+	})();
+	formOrigins = { issuer: s.issuer, origins };
+	return origins;
+}
