@@ -43,11 +43,15 @@ test.describe('admin mail page', () => {
 		expect(received.headers['content-language']).toBe('uk');
 
 		// Filtered by recipient and status, newest first; the detail page shows headers, text and sandboxed HTML.
-		await page.goto(`/admin/mail?status=sent&to=${encodeURIComponent('admin@demo')}`);
-		const first = page.locator('table.data tbody tr').first();
-		await expect(first).toContainText('Надіслано');
-		await expect(first).toContainText(ADMIN);
-		await first.getByRole('link').click();
+		// (The SMTP server answers before the worker marks the row sent: reload until it is listed.)
+		const row = page.locator('table.data tbody tr').filter({ hasText: 'Тестовий лист з порталу' }).first();
+		await expect(async () => {
+			await page.goto(`/admin/mail?status=sent&to=${encodeURIComponent('admin@demo')}`);
+			await expect(row).toBeVisible({ timeout: 1_000 });
+		}).toPass({ timeout: 20_000 });
+		await expect(row).toContainText('Надіслано');
+		await expect(row).toContainText(ADMIN);
+		await row.getByRole('link').click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Тестовий лист з порталу' })).toBeVisible();
 		await expect(page.getByText('Content-Language')).toBeVisible();
 		await expect(page.locator('pre.mail-text')).toContainText('Вітаємо');
@@ -70,10 +74,15 @@ test.describe('admin mail page', () => {
 		expect(received.text).toContain('This is a test message from the E-Governance Workshop portal.');
 		expect(received.headers['content-language']).toBe('en');
 
-		await page.getByLabel('Status').selectOption('sent');
-		await page.getByRole('button', { name: 'Show' }).click();
-		await expect(page).toHaveURL(/\/en\/admin\/mail\?status=sent/);
-		await page.locator('table.data tbody tr').first().getByRole('link').click();
+		const row = page.locator('table.data tbody tr').filter({ hasText: 'Test message from the portal' }).first();
+		await expect(async () => {
+			await page.getByLabel('Status').selectOption('sent');
+			await page.getByRole('button', { name: 'Show' }).click();
+			await expect(page).toHaveURL(/\/en\/admin\/mail\?status=sent/, { timeout: 2_000 });
+			await expect(row).toBeVisible({ timeout: 1_000 });
+		}).toPass({ timeout: 20_000 });
+		await expect(row).toContainText('Sent');
+		await row.getByRole('link', { name: 'Test message from the portal' }).click();
 		await expect(page).toHaveURL(/\/en\/admin\/mail\/[a-z0-9]+$/);
 		await accessible(page, '/en/admin/mail/[id]');
 	});
