@@ -107,5 +107,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await form.locator('input[name="email"]').fill(email);
 	await form.locator('input[name="password"]').fill(password);
 	await form.locator('button[type="submit"], button:not([type])').first().click();
+	// Signed in once the portal has sent us on from the sign-in page.
+	await page.waitForURL((url) => !/\/signin$/.test(url.pathname), { timeout: 30_000 });
 	await page.waitForLoadState();
 }
