@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn } from './fixtures.ts';
+import { test, expect, expectAccessible, DEMO_PASSWORD } from './fixtures.ts';
 
 /**
  * The portal's shell: two languages, header navigation, account area, mobile menu, skip link, footer,
@@ -204,15 +204,17 @@ test.describe('small screens', () => {
 });
 
 /**
- * Signs in with the harness's helper. Under `E2E_DEV=1` the dev server reloads pages when files change
- * (other work in the same checkout, dependency optimisation), which can wipe a half-filled form: try twice.
+ * Signs in through the password form like the harness's signIn(), but waits until the page is hydrated
+ * (the form is enhanced: typing before hydration is lost) and until the sign-in has left /signin.
  */
-async function signInAs(page: Page, email: string) {
-	for (let attempt = 0; attempt < 2; attempt++) {
-		await signIn(page, email);
-		if (!new URL(page.url()).pathname.endsWith('/signin')) return;
-	}
-	throw new Error(`could not sign in as ${email}`);
+async function signInAs(page: Page, email: string, localePrefix = '') {
+	await page.goto(`${localePrefix}/signin`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
+	await form.locator('input[name="email"]').fill(email);
+	await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
+	await form.locator('button[type="submit"]').first().click();
+	await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
 }
 
 test('the account area follows the signed-in person and their roles', async ({ page }) => {
