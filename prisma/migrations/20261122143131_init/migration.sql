@@ -28,6 +28,39 @@ CREATE TYPE "ImportStatus" AS ENUM ('running', 'finished', 'failed');
 -- CreateEnum
 CREATE TYPE "XapiDocumentKind" AS ENUM ('state', 'activity_profile', 'agent_profile');
 
+-- CreateEnum
+CREATE TYPE "CourseAudience" AS ENUM ('citizens', 'civil_servants', 'all');
+
+-- CreateEnum
+CREATE TYPE "CourseLevel" AS ENUM ('beginner', 'intermediate', 'advanced');
+
+-- CreateEnum
+CREATE TYPE "CourseFormat" AS ENUM ('self_paced', 'blended', 'instructor_led');
+
+-- CreateEnum
+CREATE TYPE "EnrolmentMode" AS ENUM ('open', 'assigned', 'approval');
+
+-- CreateEnum
+CREATE TYPE "LessonKind" AS ENUM ('text', 'video', 'h5p', 'quiz');
+
+-- CreateEnum
+CREATE TYPE "LessonCompletionRule" AS ENUM ('viewed', 'quiz_passed', 'h5p_completed');
+
+-- CreateEnum
+CREATE TYPE "EnrollmentStatus" AS ENUM ('requested', 'active', 'completed', 'withdrawn', 'declined');
+
+-- CreateEnum
+CREATE TYPE "QuestionType" AS ENUM ('single', 'multiple', 'true_false', 'matching', 'ordering', 'short_answer');
+
+-- CreateEnum
+CREATE TYPE "QuizReview" AS ENUM ('never', 'after_submit', 'after_pass');
+
+-- CreateEnum
+CREATE TYPE "QuizAttemptStatus" AS ENUM ('in_progress', 'submitted', 'expired');
+
+-- CreateEnum
+CREATE TYPE "H5PSource" AS ENUM ('course', 'upload');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -426,6 +459,240 @@ CREATE TABLE "XapiClient" (
     CONSTRAINT "XapiClient_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Course" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "summaryUk" TEXT NOT NULL,
+    "summaryEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "outcomesUk" TEXT[],
+    "outcomesEn" TEXT[],
+    "audience" "CourseAudience" NOT NULL,
+    "topics" TEXT[],
+    "level" "CourseLevel" NOT NULL,
+    "format" "CourseFormat" NOT NULL,
+    "language" TEXT NOT NULL,
+    "hours" DOUBLE PRECISION NOT NULL,
+    "credits" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "competencies" TEXT[],
+    "prerequisites" TEXT[],
+    "instructors" JSONB NOT NULL,
+    "enrolmentMode" "EnrolmentMode" NOT NULL,
+    "sortOrder" INTEGER NOT NULL DEFAULT 100,
+    "contentHash" TEXT NOT NULL,
+    "sourcePath" TEXT NOT NULL,
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "archivedAt" TIMESTAMP(3),
+    "importedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Course_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CourseModule" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "summaryUk" TEXT NOT NULL DEFAULT '',
+    "summaryEn" TEXT NOT NULL DEFAULT '',
+    "archivedAt" TIMESTAMP(3),
+
+    CONSTRAINT "CourseModule_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Lesson" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "moduleId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "kind" "LessonKind" NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "bodyHtml" TEXT NOT NULL DEFAULT '',
+    "videoUrl" TEXT,
+    "captionsUrl" TEXT,
+    "durationMinutes" INTEGER,
+    "completion" "LessonCompletionRule" NOT NULL,
+    "minScore" DOUBLE PRECISION,
+    "optional" BOOLEAN NOT NULL DEFAULT false,
+    "quizId" TEXT,
+    "h5pContentId" TEXT,
+    "sourcePath" TEXT NOT NULL,
+    "archivedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Lesson_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "QuestionBank" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL DEFAULT '',
+    "titleEn" TEXT NOT NULL DEFAULT '',
+    "archivedAt" TIMESTAMP(3),
+
+    CONSTRAINT "QuestionBank_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Question" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "bankId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "type" "QuestionType" NOT NULL,
+    "promptHtml" TEXT NOT NULL,
+    "explanationHtml" TEXT NOT NULL DEFAULT '',
+    "points" DOUBLE PRECISION NOT NULL DEFAULT 1,
+    "data" JSONB NOT NULL,
+    "archivedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Question_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Quiz" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "passMark" DOUBLE PRECISION NOT NULL,
+    "maxAttempts" INTEGER,
+    "timeLimitSeconds" INTEGER,
+    "review" "QuizReview" NOT NULL DEFAULT 'after_submit',
+    "shuffleQuestions" BOOLEAN NOT NULL DEFAULT false,
+    "shuffleOptions" BOOLEAN NOT NULL DEFAULT true,
+    "draws" JSONB NOT NULL,
+    "archivedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Quiz_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "H5PContent" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT,
+    "source" "H5PSource" NOT NULL,
+    "title" TEXT NOT NULL,
+    "mainLibrary" TEXT NOT NULL,
+    "sourcePath" TEXT NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "sizeBytes" INTEGER NOT NULL,
+    "fileCount" INTEGER NOT NULL,
+    "uploadedById" TEXT,
+    "archivedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "H5PContent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Enrollment" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "status" "EnrollmentStatus" NOT NULL,
+    "organizationId" TEXT,
+    "requestedAt" TIMESTAMP(3),
+    "enrolledAt" TIMESTAMP(3),
+    "completedAt" TIMESTAMP(3),
+    "withdrawnAt" TIMESTAMP(3),
+    "score" DOUBLE PRECISION,
+    "assignedById" TEXT,
+    "approvedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "dueAt" TIMESTAMP(3),
+    "note" TEXT,
+    "lastLessonId" TEXT,
+    "lastActivityAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Enrollment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CourseCompletion" (
+    "id" TEXT NOT NULL,
+    "courseId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "enrollmentId" TEXT NOT NULL,
+    "completedAt" TIMESTAMP(3) NOT NULL,
+    "score" DOUBLE PRECISION,
+    "courseHash" TEXT NOT NULL,
+    "hours" DOUBLE PRECISION NOT NULL,
+    "credits" DOUBLE PRECISION NOT NULL,
+
+    CONSTRAINT "CourseCompletion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LessonProgress" (
+    "id" TEXT NOT NULL,
+    "lessonId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "firstViewedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastViewedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+    "bestScore" DOUBLE PRECISION,
+
+    CONSTRAINT "LessonProgress_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "QuizAttempt" (
+    "id" TEXT NOT NULL,
+    "quizId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "status" "QuizAttemptStatus" NOT NULL DEFAULT 'in_progress',
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deadlineAt" TIMESTAMP(3),
+    "submittedAt" TIMESTAMP(3),
+    "layout" JSONB NOT NULL,
+    "answers" JSONB,
+    "results" JSONB,
+    "score" DOUBLE PRECISION,
+    "maxScore" DOUBLE PRECISION NOT NULL,
+    "percent" DOUBLE PRECISION,
+    "passed" BOOLEAN,
+
+    CONSTRAINT "QuizAttempt_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CourseImport" (
+    "id" TEXT NOT NULL,
+    "startedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" TIMESTAMP(3),
+    "folderHash" TEXT NOT NULL,
+    "ok" BOOLEAN NOT NULL DEFAULT false,
+    "created" INTEGER NOT NULL DEFAULT 0,
+    "updated" INTEGER NOT NULL DEFAULT 0,
+    "unchanged" INTEGER NOT NULL DEFAULT 0,
+    "archived" INTEGER NOT NULL DEFAULT 0,
+    "failed" INTEGER NOT NULL DEFAULT 0,
+    "durationMs" INTEGER,
+    "report" JSONB,
+
+    CONSTRAINT "CourseImport_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -576,6 +843,63 @@ CREATE UNIQUE INDEX "XapiDocument_kind_activityId_agentIfi_registration_document
 -- CreateIndex
 CREATE UNIQUE INDEX "XapiClient_key_key" ON "XapiClient"("key");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Course_slug_key" ON "Course"("slug");
+
+-- CreateIndex
+CREATE INDEX "Course_archivedAt_sortOrder_idx" ON "Course"("archivedAt", "sortOrder");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CourseModule_courseId_key_key" ON "CourseModule"("courseId", "key");
+
+-- CreateIndex
+CREATE INDEX "Lesson_courseId_position_idx" ON "Lesson"("courseId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Lesson_courseId_key_key" ON "Lesson"("courseId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "QuestionBank_courseId_key_key" ON "QuestionBank"("courseId", "key");
+
+-- CreateIndex
+CREATE INDEX "Question_bankId_position_idx" ON "Question"("bankId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Question_courseId_key_key" ON "Question"("courseId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Quiz_courseId_key_key" ON "Quiz"("courseId", "key");
+
+-- CreateIndex
+CREATE INDEX "Enrollment_userId_status_idx" ON "Enrollment"("userId", "status");
+
+-- CreateIndex
+CREATE INDEX "Enrollment_organizationId_status_idx" ON "Enrollment"("organizationId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Enrollment_courseId_userId_key" ON "Enrollment"("courseId", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CourseCompletion_enrollmentId_key" ON "CourseCompletion"("enrollmentId");
+
+-- CreateIndex
+CREATE INDEX "CourseCompletion_userId_idx" ON "CourseCompletion"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CourseCompletion_courseId_userId_key" ON "CourseCompletion"("courseId", "userId");
+
+-- CreateIndex
+CREATE INDEX "LessonProgress_userId_idx" ON "LessonProgress"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LessonProgress_lessonId_userId_key" ON "LessonProgress"("lessonId", "userId");
+
+-- CreateIndex
+CREATE INDEX "QuizAttempt_userId_quizId_idx" ON "QuizAttempt"("userId", "quizId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "QuizAttempt_quizId_userId_number_key" ON "QuizAttempt"("quizId", "userId", "number");
+
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -617,3 +941,42 @@ ALTER TABLE "XapiStatementActivity" ADD CONSTRAINT "XapiStatementActivity_statem
 
 -- AddForeignKey
 ALTER TABLE "XapiStatementAgent" ADD CONSTRAINT "XapiStatementAgent_statementSeq_fkey" FOREIGN KEY ("statementSeq") REFERENCES "XapiStatement"("seq") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CourseModule" ADD CONSTRAINT "CourseModule_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lesson" ADD CONSTRAINT "Lesson_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lesson" ADD CONSTRAINT "Lesson_moduleId_fkey" FOREIGN KEY ("moduleId") REFERENCES "CourseModule"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lesson" ADD CONSTRAINT "Lesson_quizId_fkey" FOREIGN KEY ("quizId") REFERENCES "Quiz"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Lesson" ADD CONSTRAINT "Lesson_h5pContentId_fkey" FOREIGN KEY ("h5pContentId") REFERENCES "H5PContent"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "QuestionBank" ADD CONSTRAINT "QuestionBank_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Question" ADD CONSTRAINT "Question_bankId_fkey" FOREIGN KEY ("bankId") REFERENCES "QuestionBank"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Quiz" ADD CONSTRAINT "Quiz_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "H5PContent" ADD CONSTRAINT "H5PContent_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Enrollment" ADD CONSTRAINT "Enrollment_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CourseCompletion" ADD CONSTRAINT "CourseCompletion_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LessonProgress" ADD CONSTRAINT "LessonProgress_lessonId_fkey" FOREIGN KEY ("lessonId") REFERENCES "Lesson"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "QuizAttempt" ADD CONSTRAINT "QuizAttempt_quizId_fkey" FOREIGN KEY ("quizId") REFERENCES "Quiz"("id") ON DELETE CASCADE ON UPDATE CASCADE;
