@@ -194,7 +194,7 @@ async function authenticate(req: Parsed, ctx: XapiContext): Promise<Principal> {
 	const challenge: Record<string, string> = {};
 	// Browsers would show a password prompt (and then send cached credentials by themselves): only
 	// non-browser clients get the Basic challenge.
-	if (!req.headers.get('sec-fetch-mode')) challenge['WWW-Authenticate'] = 'Basic realm="xAPI", charset="UTF-8"';
+	if (!req.headers.get('sec-fetch-site')) challenge['WWW-Authenticate'] = 'Basic realm="xAPI", charset="UTF-8"';
 	if (auth) {
 		const m = /^Basic\s+([A-Za-z0-9+/=]*)\s*$/i.exec(auth);
 		if (!m) throw new XapiError(401, 'Only HTTP Basic authentication is supported here.', challenge);
@@ -304,7 +304,12 @@ async function readStatementsBody(req: Parsed): Promise<{ statements: unknown; a
 			if (sha2Of(part.body, hash) !== hash) {
 				throw badRequest(`The data of multipart part ${i + 2} does not have the SHA-2 its X-Experience-API-Hash header declares (${hash}).`);
 			}
-			attachments.set(hash, { contentType: part.headers.get('content-type') ?? 'application/octet-stream', body: part.body });
+			const length = part.headers.get('content-length');
+			attachments.set(hash, {
+				contentType: part.headers.get('content-type') ?? 'application/octet-stream',
+				body: part.body,
+				contentLength: length !== undefined && /^\d+$/.test(length) ? Number(length) : undefined
+			});
 		});
 		return { statements: parseJson(first.body, 'The first multipart part'), attachments, multipart: true };
 	}

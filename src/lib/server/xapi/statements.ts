@@ -37,6 +37,8 @@ const WRITE_LOCK = 7_243_001;
 export interface AttachmentData {
 	contentType: string;
 	body: Buffer;
+	/** The part's Content-Length header, when it had one. */
+	contentLength?: number;
 }
 
 export interface StoreResult {
@@ -116,8 +118,10 @@ export interface StoreOptions {
 export async function storeStatements(p: Principal, input: unknown[], options: StoreOptions = {}): Promise<StoreResult> {
 	if (!allows(p, 'statements:write')) throw forbidden('These credentials may not write statements (scope statements/write or all is needed).');
 	if (input.length === 0) throw badRequest('No statements were sent (an empty array).');
-	assertValidStatements(input);
 	const statements = input.map((s) => structuredClone(s) as JsonObject);
+	// A single context Activity is allowed and returned as an array (Data 2.4.6.2.s4.b2-b4).
+	for (const s of statements) if (isObject(s)) normalizeContextActivities(s);
+	assertValidStatements(statements);
 
 	if (options.statementId !== undefined) {
 		const stmt = statements[0]!;
@@ -147,8 +151,11 @@ export async function storeStatements(p: Principal, input: unknown[], options: S
 			const data = parts.get(sha2);
 			if (data) {
 				used.add(sha2);
-				if (typeof a.length === 'number' && a.length !== data.body.length) {
-					throw badRequest(`${where}: attachment ${j} declares length ${a.length} but its part has ${data.body.length} bytes.`);
+				// A part header and the attachment property it corresponds to must match (Communication
+				// 1.5.2.s2.b2.b7). The data itself is identified by its hash, not by its length: even the
+				// specification's signed example (Data, Appendix D) declares 4235 for 4239 bytes.
+				if (data.contentLength !== undefined && typeof a.length === 'number' && a.length !== data.contentLength) {
+					throw badRequest(`${where}: attachment ${j} declares length ${a.length} but its part's Content-Length is ${data.contentLength}.`);
 				}
 			} else if (a.fileUrl === undefined) {
 				throw badRequest(
