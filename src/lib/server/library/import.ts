@@ -7,6 +7,7 @@ import { mergeRelations, parseAct, type ParsedAct } from './parse.ts';
 import { actKeys, actSlug } from './acts.ts';
 import { topicsFor } from './topics.ts';
 import { parseCards, type CardRow, type CardError } from './cards.ts';
+import { queueIndex } from '../search/queue.ts';
 
 /**
  * Import of acts into the library: files of the Rada corpus format (one act per file) and cards
@@ -44,8 +45,11 @@ export interface ImportProgress {
 
 export interface ImportOptions {
 	prisma?: PrismaClient;
-	/** Called inside the transaction that changed an act (the search index queues its job here). */
-	onActChanged?: (tx: Prisma.TransactionClient, actId: string) => Promise<void>;
+	/**
+	 * Called inside the transaction that changed an act. Default: queue the search index job (when this
+	 * process runs jobs; otherwise the caller indexes `changedActIds` after the import).
+	 */
+	onActChanged?: (tx: Prisma.TransactionClient, actId: string) => Promise<unknown>;
 	onProgress?: (p: ImportProgress) => void;
 	startedById?: string | null;
 	/** Shown in ImportRun.source. */
@@ -65,6 +69,7 @@ export interface ImportResult {
 	changedActIds: string[];
 }
 
+const queueActIndex = (tx: Prisma.TransactionClient, actId: string) => queueIndex(tx, 'act', actId);
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 const isoOf = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
@@ -198,7 +203,7 @@ export async function importActSource(
 					});
 				}
 			}
-			await options.onActChanged?.(tx, id);
+			await (options.onActChanged ?? queueActIndex)(tx, id);
 			return id;
 		},
 		{ timeout: 60_000, maxWait: 30_000 }
@@ -290,7 +295,7 @@ export async function importCards(
 	const items: ReportItem[] = [];
 	const changed = new Set<string>();
 	for (const e of errors) {
-		const item: ReportItem = { ref: `${ref}:${e.line}`, nreg: null, outcome: 'failed', reason: e.reason, messageKey: e.messageKey, params: e.params, line: e.line, field: e.field };
+		const item: ReportItem = { ref: `${ref}:${e.line}`, nreg: null, outcome: 'failed', reason: e.reason, messageKey: e.messageKey, params: e.params, line: e.line, field: e.field ?? undefined };
 		items.push(item);
 		count(counters, item);
 	}
@@ -330,7 +335,7 @@ export async function importCards(
 					const slug = await uniqueSlug(tx, actSlug({ types: card.types, adoptedOn: card.adoptedOn, nreg: card.nreg }), card.nreg);
 					actId = (await tx.legalAct.create({ data: { nreg: card.nreg, slug, ...data }, select: { id: true } })).id;
 				}
-				await options.onActChanged?.(tx, actId);
+				await (options.onActChanged ?? queueActIndex)(tx, actId);
 				return actId;
 			});
 			changed.add(id);
