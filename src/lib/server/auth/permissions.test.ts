@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval' } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -61,7 +61,20 @@ const table: Array<[Action, { organizationId?: string; userId?: string } | undef
 	['org:invite', { organizationId: MYK }, ['admin', 'managerMyk']],
 	['profile:edit-own', undefined, everyone.filter((w) => w !== 'guest')],
 	['profile:edit-own', { userId: 'learner' }, ['learner']],
-	['profile:edit-own', { userId: 'staff.vinnytsia' }, ['staffVin']]
+	['profile:edit-own', { userId: 'staff.vinnytsia' }, ['staffVin']],
+	// Learning (issue 3)
+	['course:enrol', { enrolmentMode: 'open' }, everyone.filter((w) => w !== 'guest')],
+	['course:enrol', { enrolmentMode: 'approval' }, []],
+	['course:enrol', { enrolmentMode: 'assigned' }, []],
+	['course:request', { enrolmentMode: 'approval' }, ['admin', 'instructor', 'managerVin', 'staffVin', 'managerMyk']],
+	['course:request', { enrolmentMode: 'open' }, []],
+	['course:request', { enrolmentMode: 'assigned' }, []],
+	['course:assign', { organizationId: VIN }, ['admin', 'managerVin']],
+	['course:assign', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['course:assign', undefined, ['admin']],
+	['course:decide', { organizationId: VIN }, ['admin', 'instructor', 'managerVin']],
+	['course:decide', { organizationId: MYK }, ['admin', 'instructor', 'managerMyk']],
+	['h5p:upload', undefined, ['admin', 'instructor']]
 ];
 
 describe('can()', () => {

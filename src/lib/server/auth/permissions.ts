@@ -41,13 +41,25 @@ export type Action =
 	/** Invite people (staff or manager) into one organization. Target: organizationId. */
 	| 'org:invite'
 	/** Edit one's own profile, download one's data, delete one's account. Target (optional): userId. */
-	| 'profile:edit-own';
+	| 'profile:edit-own'
+	/** Learning: enrol oneself in a course. Target: enrolmentMode (only 'open' courses). */
+	| 'course:enrol'
+	/** Learning: ask to join a staff course that needs approval. Target: enrolmentMode ('approval'). */
+	| 'course:request'
+	/** Learning: assign a course to people of one organization. Target: organizationId. */
+	| 'course:assign'
+	/** Learning: approve or decline requests of one organization's people. Target: organizationId. */
+	| 'course:decide'
+	/** Learning: upload H5P packages. */
+	| 'h5p:upload';
 
 export interface PermissionTarget {
 	/** The organization the action concerns (org:* actions). */
 	organizationId?: string | null;
 	/** The person the action concerns (profile:edit-own). */
 	userId?: string | null;
+	/** How a course is joined (course:enrol, course:request). */
+	enrolmentMode?: 'open' | 'assigned' | 'approval' | null;
 }
 
 /** Who may act: a predicate over the person and the target, one per action. */
@@ -78,7 +90,15 @@ const rules: Record<Action, Rule> = {
 	'org:manage-members': adminOrManagerOf,
 	'org:invite': adminOrManagerOf,
 	// Only ever one's own profile: an admin deletes or edits other accounts through the users:* actions.
-	'profile:edit-own': (user, target) => !target.userId || target.userId === user.id
+	'profile:edit-own': (user, target) => !target.userId || target.userId === user.id,
+	// Learning (issue 3): open courses are for everyone signed in; staff courses need a membership
+	// (the request goes to that organization's managers) or come by assignment from a manager.
+	'course:enrol': (_user, target) => target.enrolmentMode === 'open',
+	'course:request': (user, target) =>
+		target.enrolmentMode === 'approval' && (isAdmin(user) || user.roles.includes('instructor') || user.memberships.length > 0),
+	'course:assign': adminOrManagerOf,
+	'course:decide': (user, target) => adminOrManagerOf(user, target) || user.roles.includes('instructor'),
+	'h5p:upload': (user) => isAdmin(user) || user.roles.includes('instructor')
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];
