@@ -87,3 +87,23 @@ describe('sign-in ticket', () => {
 		expect(await redeemSignInTicket(token)).toBeNull();
 	});
 });
+
+describe('sign-in housekeeping job', () => {
+	it('deletes dead tokens, magic-link tokens and rate-limit rows older than a day', async () => {
+		const { cleanUpSignInData } = await import('./jobs.ts');
+		const u = await user();
+		const old = new Date(Date.now() - 2 * 24 * 60 * 60_000);
+		const dead = await issueAuthToken(u.id, 'reset_password', { ttlMs: -2 * 24 * 60 * 60_000 });
+		const live = await issueAuthToken(u.id, 'reset_password');
+		await db().verificationToken.create({ data: { identifier: u.email, token: `old-${u.id}`, expires: old } });
+		await db().verificationToken.create({ data: { identifier: u.email, token: `new-${u.id}`, expires: new Date(Date.now() + 60_000) } });
+		await db().rateLimiterFlexible.create({ data: { key: `test:old:${u.id}`, points: 1, expire: old } });
+		const result = await cleanUpSignInData();
+		expect(result.tokens).toBeGreaterThanOrEqual(1);
+		expect(result.magicLinks).toBeGreaterThanOrEqual(1);
+		expect(result.limits).toBeGreaterThanOrEqual(1);
+		expect(await inspectAuthToken(dead.token, 'reset_password')).toEqual({ status: 'unknown' });
+		expect(await inspectAuthToken(live.token, 'reset_password')).toMatchObject({ status: 'valid' });
+		expect(await db().verificationToken.count({ where: { identifier: u.email } })).toBe(1);
+	});
+});
