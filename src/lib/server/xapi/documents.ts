@@ -114,13 +114,15 @@ export async function listDocumentIds(
 ): Promise<{ ids: string[]; lastModified: Date | null }> {
 	checkAccess(p, key, false);
 	const { documentId: _d, ...filter } = where({ ...key, documentId: '' });
+	// State ids are listed for the activity and agent "+ registration if specified" (2.3.s4).
+	if (key.kind === 'state' && !key.registration) delete (filter as { registration?: string }).registration;
 	const rows = await db().xapiDocument.findMany({
 		where: { ...filter, ...(since ? { updated: { gt: since } } : {}) },
 		select: { documentId: true, updated: true },
 		orderBy: { documentId: 'asc' }
 	});
 	const last = rows.reduce<Date | null>((m, r) => (!m || r.updated > m ? r.updated : m), null);
-	return { ids: rows.map((r) => r.documentId), lastModified: last };
+	return { ids: [...new Set(rows.map((r) => r.documentId))], lastModified: last };
 }
 
 async function writeDocument(
