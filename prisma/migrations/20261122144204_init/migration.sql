@@ -478,7 +478,7 @@ CREATE TABLE "Course" (
     "language" TEXT NOT NULL,
     "hours" DOUBLE PRECISION NOT NULL,
     "credits" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "competencies" TEXT[],
+    "competencies" JSONB NOT NULL,
     "prerequisites" TEXT[],
     "instructors" JSONB NOT NULL,
     "enrolmentMode" "EnrolmentMode" NOT NULL,
