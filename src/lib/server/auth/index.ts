@@ -72,6 +72,8 @@ function clearSessionCookies(event: RequestEvent): void {
 /** locals.user: the signed-in person as the database knows them now; a gone or locked account is signed out. */
 export const userHandle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	// A guest has no session cookie: no need to ask Auth.js (most requests of a public portal).
+	if (!event.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name))) return resolve(event);
 	const session = await event.locals.auth();
 	const id = session?.user?.id;
 	if (id) {

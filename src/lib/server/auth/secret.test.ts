@@ -50,3 +50,17 @@ describe('AUTH_SECRET', () => {
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 });
+
+describe('the start-up check', () => {
+	it('refuses production on a PostgreSQL server without AUTH_SECRET, and writes nothing otherwise', async () => {
+		const { assertAuthSecret } = await import('./secret.ts');
+		const dir = path.join(os.tmpdir(), `auth-secret-none-${process.pid}`);
+		env({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', DATA_DIR: dir });
+		expect(() => assertAuthSecret()).toThrow(AuthSecretMissingError);
+		env({ NODE_ENV: 'production', DATA_DIR: dir });
+		expect(() => assertAuthSecret()).not.toThrow();
+		expect(fs.existsSync(dir)).toBe(false);
+		env({ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x', AUTH_SECRET: 'y'.repeat(32) });
+		expect(() => assertAuthSecret()).not.toThrow();
+	});
+});

@@ -65,7 +65,9 @@ function localSecret(): string {
 	return secret;
 }
 
-/** Fails at start-up, not at the first sign-in, when production lacks the secret. */
+/** Fails at start-up, not at the first sign-in, when production lacks the secret (makes no file). */
 export function assertAuthSecret(): void {
-	authSecret();
+	const c = config();
+	if (c.AUTH_SECRET) authSecret();
+	else if (c.NODE_ENV === 'production' && c.DATABASE_URL) throw new AuthSecretMissingError();
 }
