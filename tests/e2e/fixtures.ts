@@ -103,6 +103,8 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
 /** Signs in with the password form; `localePrefix` is '' for Ukrainian or '/en'. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, localePrefix = ''): Promise<void> {
 	await page.goto(`${localePrefix}/signin`);
+	// The form is enhanced after hydration; typing before it can be lost when Svelte takes over the inputs.
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
 	const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
 	await form.locator('input[name="email"]').fill(email);
 	await form.locator('input[name="password"]').fill(password);
