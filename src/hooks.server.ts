@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { startPlatform } from '$lib/server/platform';
 import { securityHeaders } from '$lib/server/http/security';
 import { authHandle, userHandle } from '$lib/server/auth';
+import { formOriginGuard } from '$lib/server/xapi/csrf';
 
 export const init: ServerInit = async () => {
 	await startPlatform();
@@ -18,7 +19,8 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle: Handle = sequence(securityHeaders, i18nHandle, authHandle, userHandle);
+// formOriginGuard: SvelteKit's cross-site form check for all but /xapi (see svelte.config.js, ADR 0012).
+export const handle: Handle = sequence(securityHeaders, formOriginGuard(), i18nHandle, authHandle, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();

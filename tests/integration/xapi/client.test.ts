@@ -137,6 +137,6 @@ describe('@xapi/xapi against the LRS', () => {
 			response: { status: 400, data: { message: expect.stringMatching(/actor\.mbox must be a Mailto/) } }
 		});
 		const wrong = new XAPI({ endpoint: lrs.server.endpoint, auth: XAPI.toBasicAuth('lrs_nobody', 'nothing') });
-		await expect(wrong.getStatements()).rejects.toMatchObject({ response: { status: 401 } });
+		await expect(wrong.getStatements({})).rejects.toMatchObject({ response: { status: 401 } });
 	});
 });

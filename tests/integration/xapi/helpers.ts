@@ -8,7 +8,7 @@ export const ACT = `http://example.com/${run}/activities`;
 
 export interface Call {
 	method?: string;
-	query?: Record<string, string | number | boolean | object>;
+	query?: Record<string, unknown>;
 	body?: unknown;
 	/** Raw body (string or bytes) sent as is. */
 	raw?: string | Buffer;
@@ -38,7 +38,7 @@ export class Lrs {
 
 	url(path: string, query?: Call['query']): string {
 		const q = new URLSearchParams();
-		for (const [k, v] of Object.entries(query ?? {})) q.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+		for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) q.set(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
 		const qs = q.toString();
 		return `${this.server.origin}/xapi/${path}${qs ? `?${qs}` : ''}`;
 	}
@@ -81,7 +81,7 @@ export function agent(name = randomUUID().slice(0, 8)) {
 	return { objectType: 'Agent', name: `Learner ${name}`, mbox: `mailto:${name}.${run}@example.com` };
 }
 
-export function statement(overrides: Record<string, unknown> = {}) {
+export function statement(overrides: Record<string, unknown> = {}): Record<string, unknown> {
 	return {
 		actor: agent('default'),
 		verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced', uk: 'переглянув' } },

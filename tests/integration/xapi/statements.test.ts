@@ -481,7 +481,7 @@ describe('GET statements (Communication 2.1.3)', () => {
 	});
 
 	it('rejects unknown parameters, parameters in the wrong case and invalid values with 400 (3.2.s3.b7-b8, Data 2.2.s4.b4)', async () => {
-		const cases: Record<string, string | object>[] = [
+		const cases: Record<string, unknown>[] = [
 			{ foo: 'bar' },
 			{ Verb: verb },
 			{ statementID: ids[0]! },

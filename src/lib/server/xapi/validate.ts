@@ -1,4 +1,4 @@
-import validateStatementShape from '@learninglocker/xapi-validation';
+import validationPackage from '@learninglocker/xapi-validation';
 import { badRequest } from './errors.ts';
 import { SIGNATURE_USAGE, VOIDED_VERB } from './constants.ts';
 
@@ -10,6 +10,14 @@ import { SIGNATURE_USAGE, VOIDED_VERB } from './constants.ts';
  * interaction component ids, the version prefix, null values. Every failure becomes a 400 whose
  * message names the property (`statement[2].actor.mbox`) and what it must be.
  */
+
+// A CommonJS package with `exports.default`: Node's ESM loader and Vite's SSR hand over the exports
+// object as the default import, Vitest the function itself.
+type Validate = (data: unknown) => unknown[];
+const validateStatementShape: Validate =
+	typeof validationPackage === 'function'
+		? (validationPackage as unknown as Validate)
+		: (validationPackage as unknown as { default: Validate }).default;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

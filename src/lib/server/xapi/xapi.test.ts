@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentPatternToLike, ifi, ifiMatchesPatterns, isPortalActor, portalActor, portalActorIfis, statementAgents } from './agents.ts';
 import { boundaryOf, buildMultipart, parseMultipart } from './multipart.ts';
 import { formatStatement, mergeDefinition, parseAcceptLanguage, pickLanguage, sameStatement, statementActivities } from './statement.ts';
-import { agentProblems, parseTimestamp, statementProblems } from './validate.ts';
+import { agentProblems, parseTimestamp, statementProblems, type JsonObject } from './validate.ts';
 
 const base = {
 	actor: { mbox: 'mailto:ann@Example.COM', name: 'Ann' },
@@ -85,7 +85,7 @@ describe('statements', () => {
 		expect(sameStatement({ ...a, actor: { ...base.actor, mbox: 'mailto:ann@example.com' } }, stored)).toBe(true);
 		expect(sameStatement({ ...a, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } }, stored)).toBe(false);
 		expect(sameStatement({ ...a, result: { duration: 'PT1H' } }, { ...stored, result: { duration: 'PT60M' } })).toBe(false);
-		const group = (m: object[]) => ({ ...base, actor: { objectType: 'Group', member: m } });
+		const group = (m: object[]) => ({ ...base, actor: { objectType: 'Group', member: m } }) as unknown as JsonObject;
 		expect(sameStatement(group([{ mbox: 'mailto:1@x.example' }, { mbox: 'mailto:2@x.example' }]), group([{ mbox: 'mailto:2@x.example' }, { mbox: 'mailto:1@x.example' }]))).toBe(true);
 	});
 
