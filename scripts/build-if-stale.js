@@ -17,6 +17,7 @@ const SOURCES = [
 const STAMP = 'build/.built-at';
 const IGNORE = new Set(['paraglide', 'generated']);
 
+/** @param {string} p @returns {number} */
 function newestMtime(p) {
 	if (!fs.existsSync(p)) return 0;
 	const st = fs.statSync(p);

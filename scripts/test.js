@@ -1,11 +1,12 @@
 // `npm test`: the whole suite, as CI runs it.
+//   0. svelte-check: TypeScript strict over the project
 //   1. Vitest unit and integration tests on the embedded database (PGlite)
 //   2. the same on a real PostgreSQL server (a throwaway Debian PostgreSQL cluster on a free loopback
 //      port, started by tests/integration/global-setup.ts; or TEST_PG_URL)
 //   3. Playwright end-to-end tests in Debian's Chromium against the built portal, with a real SMTP server
 //      and a real OpenID Connect provider (tests/support/peers.ts)
 // The last line is the total over every suite: `N passed, M failed, K skipped`.
-// Options: TEST_SUITES=unit-embedded,unit-postgres,e2e to run a subset.
+// Options: TEST_SUITES=typecheck,unit-embedded,unit-postgres,e2e to run a subset.
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { buildIfStale } from './build-if-stale.js';
@@ -23,7 +24,7 @@ function run(name, cmd, args, env, readCounts) {
 	const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 	let counts;
 	try {
-		counts = readCounts();
+		counts = readCounts(r);
 	} catch (err) {
 		counts = { passed: 0, failed: 1, skipped: 0, note: `no results (${err.message})` };
 	}
@@ -49,6 +50,11 @@ function vitest(name, env) {
 	fs.rmSync(out, { force: true });
 	run(name, process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env, vitestCounts(out));
 }
+
+// TypeScript strict over the whole project (svelte-check): one check that passes or fails.
+run('typecheck', process.execPath, ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error', '--output', 'human'], {}, (r) =>
+	r.status === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }
+);
 
 vitest('unit-embedded', { TEST_DB: 'embedded' });
 vitest('unit-postgres', { TEST_DB: 'postgres' });

@@ -62,9 +62,12 @@ function percentile(sorted: number[], p: number): number {
 
 async function load(url: string) {
 	const times: number[] = [];
-	const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-	const result = await instance;
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, res) =>
+			err ? reject(err) : resolve(res)
+		);
+		instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+	});
 	times.sort((a, b) => a - b);
 	return {
 		rps: result.requests.average,
