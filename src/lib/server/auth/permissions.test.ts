@@ -74,7 +74,8 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['course:assign', undefined, ['admin']],
 	['course:decide', { organizationId: VIN }, ['admin', 'instructor', 'managerVin']],
 	['course:decide', { organizationId: MYK }, ['admin', 'instructor', 'managerMyk']],
-	['h5p:upload', undefined, ['admin', 'instructor']]
+	['h5p:upload', undefined, ['admin', 'instructor']],
+	['xapi:admin', undefined, ['admin']]
 ];
 
 describe('can()', () => {

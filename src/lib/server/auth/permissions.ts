@@ -51,7 +51,9 @@ export type Action =
 	/** Learning: approve or decline requests of one organization's people. Target: organizationId. */
 	| 'course:decide'
 	/** Learning: upload H5P packages. */
-	| 'h5p:upload';
+	| 'h5p:upload'
+	/** Browse and export xAPI statements; create and revoke xAPI client credentials (/admin/xapi). */
+	| 'xapi:admin';
 
 export interface PermissionTarget {
 	/** The organization the action concerns (org:* actions). */
@@ -98,7 +100,9 @@ const rules: Record<Action, Rule> = {
 		target.enrolmentMode === 'approval' && (isAdmin(user) || user.roles.includes('instructor') || user.memberships.length > 0),
 	'course:assign': adminOrManagerOf,
 	'course:decide': (user, target) => adminOrManagerOf(user, target) || user.roles.includes('instructor'),
-	'h5p:upload': (user) => isAdmin(user) || user.roles.includes('instructor')
+	'h5p:upload': (user) => isAdmin(user) || user.roles.includes('instructor'),
+	// The xAPI record store (issue 7): its statements and credentials are for admins only.
+	'xapi:admin': adminOnly
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];
