@@ -61,6 +61,21 @@ CREATE TYPE "QuizAttemptStatus" AS ENUM ('in_progress', 'submitted', 'expired');
 -- CreateEnum
 CREATE TYPE "H5PSource" AS ENUM ('course', 'upload');
 
+-- CreateEnum
+CREATE TYPE "EventKind" AS ENUM ('webinar', 'internship', 'study_visit', 'workshop', 'club_meeting');
+
+-- CreateEnum
+CREATE TYPE "EventFormat" AS ENUM ('online', 'in_person', 'hybrid');
+
+-- CreateEnum
+CREATE TYPE "EventStatus" AS ENUM ('scheduled', 'cancelled');
+
+-- CreateEnum
+CREATE TYPE "RegistrationStatus" AS ENUM ('registered', 'waitlisted', 'cancelled');
+
+-- CreateEnum
+CREATE TYPE "AttendanceSource" AS ENUM ('host', 'code', 'recording');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -233,6 +248,7 @@ CREATE TABLE "OutboxMessage" (
     "locale" TEXT NOT NULL,
     "headers" JSONB NOT NULL DEFAULT '{}',
     "dedupeKey" TEXT,
+    "icalEvent" JSONB,
     "status" "MailStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -693,6 +709,168 @@ CREATE TABLE "CourseImport" (
     CONSTRAINT "CourseImport_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "kind" "EventKind" NOT NULL,
+    "format" "EventFormat" NOT NULL DEFAULT 'online',
+    "status" "EventStatus" NOT NULL DEFAULT 'scheduled',
+    "isPublic" BOOLEAN NOT NULL DEFAULT true,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "summaryUk" TEXT NOT NULL DEFAULT '',
+    "summaryEn" TEXT NOT NULL DEFAULT '',
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "topics" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "endsAt" TIMESTAMP(3) NOT NULL,
+    "placeUk" TEXT,
+    "placeEn" TEXT,
+    "address" TEXT,
+    "programme" JSONB NOT NULL DEFAULT '[]',
+    "joinUrl" TEXT,
+    "joinOpensMinutes" INTEGER NOT NULL DEFAULT 15,
+    "speakers" JSONB NOT NULL DEFAULT '[]',
+    "materials" JSONB NOT NULL DEFAULT '[]',
+    "courseIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "competencies" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "credits" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "countsTowardCourses" BOOLEAN NOT NULL DEFAULT false,
+    "capacity" INTEGER,
+    "registrationOpensAt" TIMESTAMP(3),
+    "registrationClosesAt" TIMESTAMP(3),
+    "groupMax" INTEGER NOT NULL DEFAULT 10,
+    "questions" JSONB NOT NULL DEFAULT '[]',
+    "sequence" INTEGER NOT NULL DEFAULT 0,
+    "checkinCode" TEXT NOT NULL,
+    "hostIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "organizerName" TEXT,
+    "cancelledAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RegistrationGroup" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "registrantId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "organizationName" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RegistrationGroup_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Registration" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "userId" TEXT,
+    "registrantId" TEXT NOT NULL,
+    "groupId" TEXT,
+    "name" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "organizationName" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'uk',
+    "status" "RegistrationStatus" NOT NULL,
+    "position" INTEGER,
+    "answers" JSONB NOT NULL DEFAULT '{}',
+    "sequenceOffset" INTEGER NOT NULL DEFAULT 0,
+    "registeredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "promotedAt" TIMESTAMP(3),
+    "cancelledAt" TIMESTAMP(3),
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Registration_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EventReminder" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "registrationId" TEXT NOT NULL,
+    "offsetMinutes" INTEGER NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EventReminder_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Attendance" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "registrationId" TEXT NOT NULL,
+    "userId" TEXT,
+    "source" "AttendanceSource" NOT NULL,
+    "recordedById" TEXT,
+    "attendedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Attendance_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Recording" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "durationMinutes" INTEGER,
+    "materials" JSONB NOT NULL DEFAULT '[]',
+    "countsAsAttendance" BOOLEAN NOT NULL DEFAULT false,
+    "minWatchRatio" DOUBLE PRECISION NOT NULL DEFAULT 0.5,
+    "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Recording_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RecordingView" (
+    "id" TEXT NOT NULL,
+    "recordingId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "RecordingView_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "FeedbackSurvey" (
+    "id" TEXT NOT NULL,
+    "eventId" TEXT NOT NULL,
+    "questions" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "FeedbackSurvey_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "FeedbackResponse" (
+    "id" TEXT NOT NULL,
+    "surveyId" TEXT NOT NULL,
+    "registrationId" TEXT NOT NULL,
+    "answers" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "FeedbackResponse_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EventFeedToken" (
+    "userId" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EventFeedToken_pkey" PRIMARY KEY ("userId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -900,6 +1078,72 @@ CREATE INDEX "QuizAttempt_userId_quizId_idx" ON "QuizAttempt"("userId", "quizId"
 -- CreateIndex
 CREATE UNIQUE INDEX "QuizAttempt_quizId_userId_number_key" ON "QuizAttempt"("quizId", "userId", "number");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Event_slug_key" ON "Event"("slug");
+
+-- CreateIndex
+CREATE INDEX "Event_startsAt_idx" ON "Event"("startsAt");
+
+-- CreateIndex
+CREATE INDEX "Event_isPublic_status_startsAt_idx" ON "Event"("isPublic", "status", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "Event_kind_startsAt_idx" ON "Event"("kind", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "RegistrationGroup_eventId_idx" ON "RegistrationGroup"("eventId");
+
+-- CreateIndex
+CREATE INDEX "RegistrationGroup_registrantId_idx" ON "RegistrationGroup"("registrantId");
+
+-- CreateIndex
+CREATE INDEX "Registration_eventId_status_position_idx" ON "Registration"("eventId", "status", "position");
+
+-- CreateIndex
+CREATE INDEX "Registration_userId_idx" ON "Registration"("userId");
+
+-- CreateIndex
+CREATE INDEX "Registration_groupId_idx" ON "Registration"("groupId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Registration_eventId_email_key" ON "Registration"("eventId", "email");
+
+-- CreateIndex
+CREATE INDEX "EventReminder_eventId_idx" ON "EventReminder"("eventId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventReminder_registrationId_offsetMinutes_key" ON "EventReminder"("registrationId", "offsetMinutes");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Attendance_registrationId_key" ON "Attendance"("registrationId");
+
+-- CreateIndex
+CREATE INDEX "Attendance_eventId_idx" ON "Attendance"("eventId");
+
+-- CreateIndex
+CREATE INDEX "Attendance_userId_idx" ON "Attendance"("userId");
+
+-- CreateIndex
+CREATE INDEX "Recording_eventId_idx" ON "Recording"("eventId");
+
+-- CreateIndex
+CREATE INDEX "RecordingView_userId_idx" ON "RecordingView"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RecordingView_recordingId_userId_key" ON "RecordingView"("recordingId", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FeedbackSurvey_eventId_key" ON "FeedbackSurvey"("eventId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "FeedbackResponse_registrationId_key" ON "FeedbackResponse"("registrationId");
+
+-- CreateIndex
+CREATE INDEX "FeedbackResponse_surveyId_idx" ON "FeedbackResponse"("surveyId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventFeedToken_token_key" ON "EventFeedToken"("token");
+
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -980,3 +1224,39 @@ ALTER TABLE "LessonProgress" ADD CONSTRAINT "LessonProgress_lessonId_fkey" FOREI
 
 -- AddForeignKey
 ALTER TABLE "QuizAttempt" ADD CONSTRAINT "QuizAttempt_quizId_fkey" FOREIGN KEY ("quizId") REFERENCES "Quiz"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RegistrationGroup" ADD CONSTRAINT "RegistrationGroup_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Registration" ADD CONSTRAINT "Registration_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Registration" ADD CONSTRAINT "Registration_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "RegistrationGroup"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventReminder" ADD CONSTRAINT "EventReminder_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventReminder" ADD CONSTRAINT "EventReminder_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Attendance" ADD CONSTRAINT "Attendance_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Recording" ADD CONSTRAINT "Recording_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RecordingView" ADD CONSTRAINT "RecordingView_recordingId_fkey" FOREIGN KEY ("recordingId") REFERENCES "Recording"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FeedbackSurvey" ADD CONSTRAINT "FeedbackSurvey_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_surveyId_fkey" FOREIGN KEY ("surveyId") REFERENCES "FeedbackSurvey"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE CASCADE ON UPDATE CASCADE;
