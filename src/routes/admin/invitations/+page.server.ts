@@ -44,6 +44,8 @@ export const actions: Actions = {
 		const sentTo = d.email;
 		// A fresh, empty form for the next invitation; the language stays.
 		const next = await superValidate({ locale: d.locale }, zod4(inviteSchema), { id: 'invite', errors: false });
+		// A fresh form stands for the success (message() answers 400 for a form that is not valid).
+		next.valid = true;
 		return message(next, { type: 'success', text: m.admin_invite_sent({ email: sentTo }) });
 	},
 

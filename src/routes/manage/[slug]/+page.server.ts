@@ -65,6 +65,8 @@ export const actions: Actions = {
 			return message(form, { type: 'error', text: explainIdentityError(e, locals.locale) }, { status: 400 });
 		}
 		const next = await superValidate({ locale: d.locale }, zod4(manageInviteSchema), { id: 'invite', errors: false });
+		// A fresh form stands for the success (message() answers 400 for a form that is not valid).
+		next.valid = true;
 		return message(next, { type: 'success', text: m.admin_invite_sent({ email: d.email }) });
 	},
 

@@ -88,6 +88,8 @@ export const actions: Actions = {
 			return message(form, { type: 'error', text: explainIdentityError(e, locals.locale) }, { status: 400 });
 		}
 		const next = await superValidate(zod4(departmentSchema), { id: 'department' });
+		// A fresh form stands for the success (message() answers 400 for a form that is not valid).
+		next.valid = true;
 		return message(next, { type: 'success', text: m.admin_department_added({ name: form.data.nameUk }) });
 	},
 
