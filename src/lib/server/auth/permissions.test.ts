@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval' } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[] } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -75,7 +75,15 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['course:decide', { organizationId: VIN }, ['admin', 'instructor', 'managerVin']],
 	['course:decide', { organizationId: MYK }, ['admin', 'instructor', 'managerMyk']],
 	['h5p:upload', undefined, ['admin', 'instructor']],
-	['xapi:admin', undefined, ['admin']]
+	['xapi:admin', undefined, ['admin']],
+	// Events (issue 5)
+	['event:register', undefined, everyone.filter((w) => w !== 'guest')],
+	['event:register-group', undefined, ['admin', 'instructor', 'managerVin', 'managerMyk']],
+	['event:create', undefined, ['admin', 'instructor']],
+	['event:host', { hostIds: ['instructor'] }, ['admin', 'instructor']],
+	['event:host', { hostIds: ['expert', 'staff.vinnytsia'] }, ['admin', 'expert', 'staffVin']],
+	['event:host', { hostIds: [] }, ['admin']],
+	['event:host', undefined, ['admin']]
 ];
 
 describe('can()', () => {

@@ -53,7 +53,15 @@ export type Action =
 	/** Learning: upload H5P packages. */
 	| 'h5p:upload'
 	/** Browse and export xAPI statements; create and revoke xAPI client credentials (/admin/xapi). */
-	| 'xapi:admin';
+	| 'xapi:admin'
+	/** Events: register oneself for an event (anyone signed in). */
+	| 'event:register'
+	/** Events: register a delegation (several participants) at once: admins, instructors, managers. */
+	| 'event:register-group'
+	/** Events: create events (/events/new). */
+	| 'event:create'
+	/** Events: run one event (edit, cancel, attendance, export, recordings, feedback). Target: hostIds. */
+	| 'event:host';
 
 export interface PermissionTarget {
 	/** The organization the action concerns (org:* actions). */
@@ -62,6 +70,8 @@ export interface PermissionTarget {
 	userId?: string | null;
 	/** How a course is joined (course:enrol, course:request). */
 	enrolmentMode?: 'open' | 'assigned' | 'approval' | null;
+	/** The hosts of an event (event:host): its host ids and its creator. */
+	hostIds?: string[] | null;
 }
 
 /** Who may act: a predicate over the person and the target, one per action. */
@@ -102,7 +112,12 @@ const rules: Record<Action, Rule> = {
 	'course:decide': (user, target) => adminOrManagerOf(user, target) || user.roles.includes('instructor'),
 	'h5p:upload': (user) => isAdmin(user) || user.roles.includes('instructor'),
 	// The xAPI record store (issue 7): its statements and credentials are for admins only.
-	'xapi:admin': adminOnly
+	'xapi:admin': adminOnly,
+	// Events (issue 5): a delegation is registered by someone who speaks for a city's staff.
+	'event:register': () => true,
+	'event:register-group': (user) => isAdmin(user) || user.roles.includes('instructor') || user.memberships.some((ms) => ms.role === 'manager'),
+	'event:create': (user) => isAdmin(user) || user.roles.includes('instructor'),
+	'event:host': (user, target) => isAdmin(user) || (!!target.hostIds && target.hostIds.includes(user.id))
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];
