@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { database, closeDatabase } from '../src/lib/server/db/index.ts';
-import { seedDemo } from './seed/demo.ts';
+import { seedAll } from '../src/lib/server/platform/seed.ts';
 
 if (fs.existsSync('.env')) process.loadEnvFile?.('.env');
 
@@ -14,8 +14,8 @@ async function main() {
 	const state = await database();
 	console.log(state.mode === 'embedded' ? `Embedded database in ${state.embedded?.dataDir}` : 'PostgreSQL server (DATABASE_URL)');
 	if (state.appliedMigrations.length) console.log(`Applied migrations: ${state.appliedMigrations.join(', ')}`);
-	const summary = await seedDemo(state.prisma);
-	console.log(`Demo content ready in ${Math.round(performance.now() - t0)} ms: ${summary}`);
+	const summaries = await seedAll(state.prisma);
+	console.log(`Demo content ready in ${Math.round(performance.now() - t0)} ms:\n  ${summaries.join('\n  ')}`);
 }
 
 main()

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PrismaClient } from '../db/index.ts';
 import { importActFiles, importCards } from './import.ts';
 
@@ -11,9 +10,11 @@ import { importActFiles, importCards } from './import.ts';
  * e-government acts as cards. Idempotent (content hashes); then the search index is brought up to date
  * directly, because the seed runs before the job runner starts.
  */
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const SEED_ACTS_DIR = path.join(here, 'data', 'acts');
-export const SEED_CARDS_CSV = path.join(here, 'data', 'voznesensk-e-government-acts.csv');
+// Resolved from the project folder, not from this module: in the built server this code lives in
+// build/server/chunks, but the portal always runs from the project folder.
+const dataDir = path.resolve('src/lib/server/library/data');
+export const SEED_ACTS_DIR = path.join(dataDir, 'acts');
+export const SEED_CARDS_CSV = path.join(dataDir, 'voznesensk-e-government-acts.csv');
 
 export async function seedLibrary(prisma: PrismaClient): Promise<string> {
 	const noJob = async () => false;

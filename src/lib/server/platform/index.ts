@@ -5,7 +5,8 @@ import { registerPlatformJobs } from './jobs.ts';
 
 /**
  * Starts what the portal needs before it serves the first request: the database (with pending
- * migrations applied), the demo content when asked for, and the background job runner.
+ * migrations applied), the courses from their files, the demo content when asked for, and the
+ * background job runner.
  */
 let started: Promise<void> | undefined;
 
@@ -16,10 +17,12 @@ export function startPlatform(): Promise<void> {
 			console.log(`[db] applied migrations: ${state.appliedMigrations.join(', ')}`);
 		}
 		console.log(`[db] ${state.mode === 'embedded' ? 'embedded PostgreSQL (PGlite) in ' + state.embedded?.dataDir : 'PostgreSQL server'}`);
+		// Courses live as files: import them when the folder changed since the last import.
+		const { importCoursesIfChanged } = await import('../learning/index.ts');
+		await importCoursesIfChanged();
 		if (seedDemoRequested()) {
-			const { seedDemo } = await import('../../../../prisma/seed/demo.ts');
-			const summary = await seedDemo(state.prisma);
-			console.log(`[seed] demo content ready: ${summary}`);
+			const { seedAll } = await import('./seed.ts');
+			for (const summary of await seedAll(state.prisma)) console.log(`[seed] ${summary}`);
 		}
 		await startJobs(state.url, registerPlatformJobs);
 		process.once('sveltekit:shutdown', () => void stopPlatform());

@@ -1,0 +1,17 @@
+import type { PrismaClient } from '../db/index.ts';
+
+/**
+ * The demo content of every domain, in dependency order: people and organizations first, then what
+ * refers to them. Each seed is idempotent, so this runs at every start with SEED_DEMO=true and from
+ * `npm run db:seed`. Domains are loaded lazily: a start without the demo never reads their seed files.
+ */
+export async function seedAll(prisma: PrismaClient): Promise<string[]> {
+	const { seedDemo } = await import('../../../../prisma/seed/demo.ts');
+	const { seedLibrary } = await import('../library/seed.ts');
+	const { seedEvents } = await import('../events/seed.ts');
+	const summaries: string[] = [];
+	summaries.push(await seedDemo(prisma));
+	summaries.push(await seedLibrary(prisma));
+	summaries.push(await seedEvents(prisma));
+	return summaries;
+}
