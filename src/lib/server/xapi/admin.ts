@@ -57,7 +57,9 @@ async function learnerIfis(term: string): Promise<string[]> {
 	const ifis = new Set(users.flatMap((u) => portalActorIfis(u)));
 	if (t.includes('@')) ifis.add(ifi({ mbox: `mailto:${t}` })!);
 	const agents = await db().xapiAgent.findMany({
-		where: t.includes('@') ? { ifi: ifi({ mbox: `mailto:${t}` })! } : { name: { contains: t, mode: 'insensitive' } },
+		where: t.includes('@')
+			? { ifi: ifi({ mbox: `mailto:${t}` })! }
+			: { OR: [{ name: { contains: t, mode: 'insensitive' } }, { ifi: { contains: t, mode: 'insensitive' } }] },
 		select: { ifi: true },
 		take: 200
 	});
@@ -266,4 +268,35 @@ export async function learnerStatements(options: {
 	const rows = await db().$queryRaw<{ statement: JsonObject }[]>`
 		SELECT s.statement FROM "XapiStatement" s WHERE ${Prisma.join(conds, ' AND ')} ORDER BY s.seq ASC LIMIT ${options.limit ?? 1000}`;
 	return rows.map((r) => r.statement);
+}
+
+// ---------------------------------------------------------------- labels for people
+
+/** A language map's text in the page's language (uk, then en, then any). */
+export function displayText(map: JsonObject | null, locale: string): string | null {
+	if (!map) return null;
+	const keys = Object.keys(map);
+	const pick =
+		keys.find((k) => k.toLowerCase() === locale) ??
+		keys.find((k) => k.toLowerCase().startsWith(`${locale}-`)) ??
+		keys.find((k) => k.toLowerCase().startsWith('en')) ??
+		keys[0];
+	return pick && typeof map[pick] === 'string' ? (map[pick] as string) : null;
+}
+
+/** An IFI as a person reads it: the address, the OpenID, or name@system for an account. */
+export function ifiLabel(value: string | null): string {
+	if (!value) return '';
+	if (value.startsWith('mbox:mailto:')) return value.slice('mbox:mailto:'.length);
+	if (value.startsWith('openid:')) return value.slice('openid:'.length);
+	if (value.startsWith('account:')) {
+		const [homePage, name] = JSON.parse(value.slice('account:'.length)) as [string, string];
+		return `${name} @ ${homePage}`;
+	}
+	return value;
+}
+
+/** The last path segment of an IRI, for verbs without a display. */
+export function iriTail(iri: string): string {
+	return iri.split(/[/#]/).filter(Boolean).pop() ?? iri;
 }

@@ -19,5 +19,15 @@ export {
 	type Scope,
 	type ClientInput
 } from './clients.ts';
-export { learnerStatements, listStatementsForAdmin, statementsCsv, adminFilterOptions, type AdminStatementFilter } from './admin.ts';
+export {
+	learnerStatements,
+	listStatementsForAdmin,
+	statementsCsv,
+	adminFilterOptions,
+	displayText,
+	ifiLabel,
+	iriTail,
+	type AdminStatementFilter,
+	type AdminStatementRow
+} from './admin.ts';
 export { XAPI_VERSION, SUPPORTED_VERSIONS, XAPI_BASE } from './constants.ts';
