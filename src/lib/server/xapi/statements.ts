@@ -239,32 +239,38 @@ export async function storeStatements(p: Principal, input: unknown[], options: S
 			);
 			for (const t of targets) preVoided.add(t);
 
-			const rows = await tx.xapiStatement.createManyAndReturn({
-				select: { seq: true, statementId: true },
-				data: fresh.map((stmt) => {
-					const obj = stmt.object as JsonObject;
-					const objectType = String(obj.objectType ?? 'Activity');
-					const ctx = isObject(stmt.context) ? stmt.context : {};
-					const isVoiding = isObject(stmt.verb) && stmt.verb.id === VOIDED_VERB;
-					return {
-						statementId: String(stmt.id),
-						stored: new Date(stored),
-						timestamp: parseTimestamp(stmt.timestamp) ?? new Date(stored),
-						statement: stmt as Prisma.InputJsonValue,
-						verbId: String((stmt.verb as JsonObject).id),
-						actorIfi: ifi(stmt.actor),
-						objectType,
-						objectActivityId: activityIdOf(stmt),
-						objectStatementRef: objectType === 'StatementRef' ? String(obj.id) : null,
-						registration: typeof ctx.registration === 'string' ? ctx.registration : null,
-						voided: !isVoiding && preVoided.has(String(stmt.id).toLowerCase()),
-						voiding: isVoiding,
-						authorityIfi: ifi(stmt.authority)!,
-						clientId: p.kind === 'client' ? p.clientId : null,
-						userId: p.kind === 'user' ? p.user.id : null
-					};
-				})
+			// One INSERT for the batch (unnest of column arrays): Prisma's createMany costs far more per row.
+			const cols = fresh.map((stmt) => {
+				const obj = stmt.object as JsonObject;
+				const objectType = String(obj.objectType ?? 'Activity');
+				const ctx = isObject(stmt.context) ? stmt.context : {};
+				const isVoiding = isObject(stmt.verb) && stmt.verb.id === VOIDED_VERB;
+				return {
+					id: String(stmt.id),
+					timestamp: (parseTimestamp(stmt.timestamp) ?? new Date(stored)).toISOString(),
+					json: JSON.stringify(stmt),
+					verbId: String((stmt.verb as JsonObject).id),
+					actorIfi: ifi(stmt.actor),
+					objectType,
+					objectActivityId: activityIdOf(stmt),
+					objectStatementRef: objectType === 'StatementRef' ? String(obj.id) : null,
+					registration: typeof ctx.registration === 'string' ? ctx.registration : null,
+					voided: !isVoiding && preVoided.has(String(stmt.id).toLowerCase()),
+					voiding: isVoiding
+				};
 			});
+			const col = <K extends keyof (typeof cols)[number]>(k: K) => cols.map((c) => c[k]);
+			const rows = await tx.$queryRaw<{ seq: bigint; statementId: string }[]>`
+				INSERT INTO "XapiStatement" ("statementId", stored, timestamp, statement, "verbId", "actorIfi", "objectType",
+					"objectActivityId", "objectStatementRef", registration, voided, voiding, "authorityIfi", "clientId", "userId")
+				SELECT id, ${new Date(stored)}, ts, js::jsonb, verb, actor, otype, act, ref, reg, vd, vg,
+					${ifi(p.authority)!}, ${p.kind === 'client' ? p.clientId : null}, ${p.kind === 'user' ? p.user.id : null}
+				FROM unnest(${col('id')}::uuid[], ${col('timestamp')}::timestamptz[], ${col('json')}::text[], ${col('verbId')}::text[],
+					${col('actorIfi')}::text[], ${col('objectType')}::text[], ${col('objectActivityId')}::text[],
+					${col('objectStatementRef')}::uuid[], ${col('registration')}::uuid[], ${col('voided')}::boolean[], ${col('voiding')}::boolean[])
+					WITH ORDINALITY AS t(id, ts, js, verb, actor, otype, act, ref, reg, vd, vg, n)
+				ORDER BY n
+				RETURNING seq, "statementId"::text AS "statementId"`;
 			const seqById = new Map(rows.map((r) => [r.statementId.toLowerCase(), r.seq]));
 
 			const activityRows: { statementSeq: bigint; activityId: string; direct: boolean }[] = [];
@@ -278,8 +284,16 @@ export async function storeStatements(p: Principal, input: unknown[], options: S
 					agentsSeen.set(a.ifi, a.agent);
 				}
 			}
-			if (activityRows.length) await tx.xapiStatementActivity.createMany({ data: activityRows });
-			if (agentRows.length) await tx.xapiStatementAgent.createMany({ data: agentRows });
+			if (activityRows.length) {
+				await tx.$executeRaw`INSERT INTO "XapiStatementActivity" ("statementSeq", "activityId", direct)
+					SELECT * FROM unnest(${activityRows.map((r) => r.statementSeq)}::bigint[], ${activityRows.map((r) => r.activityId)}::text[],
+						${activityRows.map((r) => r.direct)}::boolean[])`;
+			}
+			if (agentRows.length) {
+				await tx.$executeRaw`INSERT INTO "XapiStatementAgent" ("statementSeq", ifi, direct)
+					SELECT * FROM unnest(${agentRows.map((r) => r.statementSeq)}::bigint[], ${agentRows.map((r) => r.ifi)}::text[],
+						${agentRows.map((r) => r.direct)}::boolean[])`;
+			}
 
 			if (targets.length) {
 				await tx.$executeRaw`UPDATE "XapiStatement" SET voided = true WHERE "statementId" = ANY(${targets}::uuid[]) AND NOT voiding AND NOT voided`;
@@ -498,7 +512,7 @@ export async function queryStatements(p: Principal, q: StatementQuery): Promise<
 		sql = Prisma.sql`
 			WITH RECURSIVE refs(seq, sid) AS (
 				SELECT r.seq, r."statementId" FROM "XapiStatement" r JOIN "XapiStatement" t ON t."statementId" = r."objectStatementRef"
-				WHERE ${and(filterSql(q, t))}
+				WHERE r."objectStatementRef" IS NOT NULL AND ${and(filterSql(q, t))}
 				UNION
 				SELECT r.seq, r."statementId" FROM "XapiStatement" r JOIN refs ON r."objectStatementRef" = refs.sid
 			),
