@@ -19,6 +19,8 @@ import {
 	listOrganizations,
 	listUsers,
 	loadSessionUser,
+	registerPersonalDataProvider,
+	unregisterPersonalDataProvider,
 	removeMembership,
 	revokeInvitation,
 	setUserRoles,
@@ -332,6 +334,28 @@ describe(`identity (${inject('databaseKind')})`, () => {
 
 			const bye = await db().outboxMessage.findFirstOrThrow({ where: { to: u.email, template: 'account_deleted' } });
 			expect(bye.text).toContain('Олег Литвин');
+		});
+
+		it("other domains' data joins the export and the deletion through registered providers", async () => {
+			const u = await person('domains');
+			const erased: string[] = [];
+			registerPersonalDataProvider({
+				key: 'test-domain',
+				export: async (userId) => ({ enrolments: [{ userId, course: 'e-gov-101' }] }),
+				erase: async (tx, who) => {
+					// Runs inside the deletion transaction: the user still exists here.
+					expect(await tx.user.count({ where: { id: who.id } })).toBe(1);
+					erased.push(who.email);
+				}
+			});
+			try {
+				const data = await exportPersonalData(u);
+				expect(data.domains['test-domain']).toEqual({ enrolments: [{ userId: u.id, course: 'e-gov-101' }] });
+				await deleteOwnAccount(u, u.email);
+				expect(erased).toEqual([u.email]);
+			} finally {
+				unregisterPersonalDataProvider('test-domain');
+			}
 		});
 
 		it('the last admin cannot delete their account', async () => {

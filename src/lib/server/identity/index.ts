@@ -11,3 +11,4 @@ export * from './organizations.ts';
 export * from './memberships.ts';
 export * from './invitations.ts';
 export * from './profile.ts';
+export * from './personal-data.ts';

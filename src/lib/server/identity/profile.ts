@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/types.ts';
 import { enqueueMail } from '../mail/index.ts';
 import { anonymiseAuditFor, recordAudit } from './audit.ts';
 import { IdentityError } from './errors.ts';
+import { personalDataProviders } from './personal-data.ts';
 
 /** A person's own profile: their fields and (read only) where they work. */
 export async function getProfile(userId: string) {
@@ -118,6 +119,9 @@ export async function exportPersonalData(actor: SessionUser) {
 			orderBy: { createdAt: 'asc' }
 		})
 	]);
+	// Other domains' parts (see personal-data.ts), each under its own key.
+	const domains: Record<string, unknown> = {};
+	for (const provider of personalDataProviders()) domains[provider.key] = await provider.export(user.id);
 	await db().$transaction((tx) =>
 		recordAudit(tx, { actorId: user.id, action: 'data.exported', targetType: 'user', targetId: user.id, subjectUserId: user.id })
 	);
@@ -147,14 +151,16 @@ export async function exportPersonalData(actor: SessionUser) {
 			after: a.after,
 			data: a.data
 		})),
-		mails
+		mails,
+		domains
 	};
 }
 export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
 
 /**
  * Deletes the person's own account after they typed their e-mail: memberships, sign-in accounts,
- * sessions and tokens go by cascade; invitations and stored mails to their address are removed;
+ * sessions and tokens go by cascade; other domains erase theirs through their registered providers
+ * (personal-data.ts); invitations and stored mails to their address are removed;
  * audit rows stay, anonymised; an account_deleted mail goes out. The last admin can't delete
  * themselves (the portal would be left without one).
  */
@@ -168,6 +174,7 @@ export async function deleteOwnAccount(actor: SessionUser, confirmEmail: string)
 			const admins = await tx.user.count({ where: { roles: { has: 'admin' } } });
 			if (admins <= 1) throw new IdentityError('last_admin');
 		}
+		for (const provider of personalDataProviders()) await provider.erase(tx, { id: user.id, email: user.email });
 		await anonymiseAuditFor(tx, user.id, user.email);
 		await tx.invitation.deleteMany({ where: { email: user.email } });
 		// Mail already delivered or kept is their data too; messages still in flight are left to the worker.
