@@ -46,7 +46,7 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: Number(process.env.E2E_WORKERS ?? 2),
 	retries: 0,
-	timeout: dev ? 90_000 : 45_000,
+	timeout: dev ? 120_000 : 90_000,
 	expect: { timeout: dev ? 20_000 : 10_000 },
 	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list']],
 	use: {
