@@ -151,3 +151,16 @@ export async function getLesson(slug: string, key: string) {
 	const at = ordered.findIndex((l) => l.id === lesson.id);
 	return { course, lesson, prev: at > 0 ? ordered[at - 1]! : null, next: at >= 0 && at < ordered.length - 1 ? ordered[at + 1]! : null, index: at, count: ordered.length };
 }
+
+/**
+ * Upcoming public events (webinars, internships) that name this course. A read-only look-up of the
+ * events domain's rows (Event.courseIds) until that domain exports one.
+ */
+export async function relatedEvents(courseId: string, now = new Date()) {
+	return db().event.findMany({
+		where: { isPublic: true, status: 'scheduled', courseIds: { has: courseId }, endsAt: { gte: now } },
+		orderBy: { startsAt: 'asc' },
+		take: 5,
+		select: { id: true, slug: true, titleUk: true, titleEn: true, startsAt: true, endsAt: true }
+	});
+}

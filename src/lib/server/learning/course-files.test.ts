@@ -36,7 +36,7 @@ describe('course files: the real courses', () => {
 		const result = await checkCoursesFolder(REAL);
 		const basics = result.courses.find((c) => c.folder === 'osnovy-e-uriaduvannia')!.course!;
 		const lesson = basics.lessons.find((l) => l.key === 'what-is-egov')!;
-		expect(lesson.bodyHtml).toContain('<img src="/courses/osnovy-e-uriaduvannia/files/subiekty-e-uriaduvannia.svg"');
+		expect(lesson.bodyHtml).toContain('<img src="/courses/osnovy-e-uriaduvannia/media/subiekty-e-uriaduvannia.svg"');
 		expect(lesson.bodyHtml).toContain('<table>');
 		expect(lesson.bodyHtml).not.toMatch(/<h1|<script|onerror/);
 	});

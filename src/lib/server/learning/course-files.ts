@@ -166,9 +166,15 @@ function listFiles(dir: string, base = dir, out: string[] = []): string[] {
 	return out;
 }
 
-/** SHA-256 over every file of a folder (relative path and bytes, in path order). */
+/**
+ * Bumped whenever the import renders or stores the same files differently (Markdown, links,
+ * question data): a new version re-imports every course once, although its files did not change.
+ */
+export const IMPORT_FORMAT_VERSION = 3;
+
+/** SHA-256 over every file of a folder (relative path and bytes, in path order) and the format version. */
 export function folderHash(dir: string): string {
-	const hash = createHash('sha256');
+	const hash = createHash('sha256').update(`maisternia-courses/${IMPORT_FORMAT_VERSION}\0`);
 	if (!fs.existsSync(dir)) return hash.digest('hex');
 	for (const rel of listFiles(dir).sort()) {
 		hash.update(rel).update('\0').update(fs.readFileSync(path.join(dir, rel))).update('\0');
@@ -238,7 +244,7 @@ function parseQuestions(src: YamlSource, raw: unknown[], bankKey: string, at: (s
 			bankKey,
 			position: i,
 			type: q.type,
-			promptHtml: renderMarkdown(q.prompt),
+			promptHtml: renderInline(q.prompt),
 			explanationHtml: q.explanation ? renderMarkdown(q.explanation) : '',
 			points: q.points,
 			data: questionData(q)

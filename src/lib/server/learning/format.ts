@@ -98,8 +98,11 @@ export const moduleSchema = z.strictObject({
 });
 export type ModuleFile = z.infer<typeof moduleSchema>;
 
+/** Lesson ids that would collide with pages under /courses/<slug>/. */
+export const RESERVED_LESSON_IDS = ['media', 'files', 'attempts'];
+
 export const lessonSchema = z.strictObject({
-	id,
+	id: id.refine((v) => !RESERVED_LESSON_IDS.includes(v), { params: { code: 'slug_reserved', params: { values: RESERVED_LESSON_IDS.join(', ') } } }),
 	title: text,
 	title_en: text.optional(),
 	kind: z.enum(LESSON_KINDS),

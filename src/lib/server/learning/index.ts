@@ -11,7 +11,7 @@ export * from './errors.ts';
 export * from './issues.ts';
 export { checkCourse, checkCoursesFolder, courseFolders, folderHash, LIBRARIES_FOLDER, type CourseCheck, type FolderCheck, type ParsedCourse } from './course-files.ts';
 export { importCourses, importCoursesIfChanged, ensureCoursesImported, type ImportResult, type CourseReport } from './import.ts';
-export { filtersFromUrl, listCourses, getCourse, getLesson, PAGE_SIZE, type CatalogFilters, type CourseCard, type CourseDetail, type Instructor, type Competency } from './catalog.ts';
+export { filtersFromUrl, listCourses, getCourse, getLesson, relatedEvents, PAGE_SIZE, type CatalogFilters, type CourseCard, type CourseDetail, type Instructor, type Competency } from './catalog.ts';
 export { enrol, requestEnrolment, decideRequest, assignCourse, withdraw, getEnrollment, pendingRequests, assignableMembers } from './enrolment.ts';
 export { recordLessonView, refreshH5PLesson, evaluateCourseCompletion, courseProgress, learningEnrollment } from './progress.ts';
 export { startAttempt, submitAttempt, getAttempt, listAttempts, quizStatus, GRACE_SECONDS, type QuestionView, type ReviewItem } from './quiz.ts';
@@ -20,6 +20,8 @@ export { myLearning } from './dashboard.ts';
 export { h5pActivityIri, playerXapiConfig, h5pResult } from './lrs.ts';
 export { h5pContentFile, playerFile, getH5PContent, uploadH5P, listUploads, mimeOf, H5P_PLAYER_VERSION } from './h5p/content.ts';
 export { courseFile } from './files.ts';
+export { explainLearningError } from './messages.ts';
+export { requestSchema, assignSchema } from './forms.ts';
 export { coursesRoot } from './paths.ts';
 export { AUDIENCES, LEVELS, FORMATS, LANGUAGES, TOPICS, ENROLMENT_MODES } from './format.ts';
 

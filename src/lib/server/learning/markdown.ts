@@ -7,7 +7,7 @@ import type { Issue } from './issues.ts';
 /**
  * Markdown of lessons, prompts and descriptions into sanitized HTML, at import time (the page then
  * shows stored HTML). Relative links and images point into the course folder: they are checked to
- * exist and to stay inside it, and rewritten to /courses/<slug>/files/<path>.
+ * exist and to stay inside it, and rewritten to /courses/<slug>/media/<path under files/>.
  */
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -87,7 +87,10 @@ function rewrite(href: string, raw: string, ctx: LinkContext): string {
 		return href;
 	}
 	ctx.linked?.add(posix);
-	return `/courses/${ctx.courseSlug}/${posix.split('/').map(encodeURIComponent).join('/')}${hash ? `#${hash}` : ''}`;
+	// Served by /courses/<slug>/media/… (not …/files/…: in development Vite would answer a path that
+	// matches the repository's own courses/ folder itself).
+	const inFiles = posix.slice('files/'.length);
+	return `/courses/${ctx.courseSlug}/media/${inFiles.split('/').map(encodeURIComponent).join('/')}${hash ? `#${hash}` : ''}`;
 }
 
 export function renderMarkdown(markdown: string, ctx?: LinkContext): string {
