@@ -52,7 +52,7 @@ describe('userHandle', () => {
 
 	it('treats a request without a session cookie as a guest without asking Auth.js', async () => {
 		const { event } = eventWith(null, []);
-		(event.locals as { auth: () => Promise<never> }).auth = () => Promise.reject(new Error('must not be called'));
+		(event.locals as unknown as { auth: () => Promise<never> }).auth = () => Promise.reject(new Error('must not be called'));
 		await userHandle({ event, resolve });
 		expect(event.locals.user).toBeNull();
 	});
