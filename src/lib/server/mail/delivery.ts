@@ -80,6 +80,14 @@ export function messageHeaders(row: Pick<OutboxMessage, 'to' | 'subject' | 'mess
 	];
 }
 
+/** The stored invitation (see enqueueMail), as nodemailer takes it. */
+function icalEventOf(value: unknown): { method: string; filename: string; content: string } | undefined {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+	const v = value as Record<string, unknown>;
+	if (typeof v.method !== 'string' || typeof v.content !== 'string') return undefined;
+	return { method: v.method, filename: typeof v.filename === 'string' ? v.filename : 'invite.ics', content: v.content };
+}
+
 interface SmtpError {
 	responseCode?: number;
 	code?: string;
@@ -141,7 +149,8 @@ export async function deliverMessage(id: string): Promise<DeliveryResult> {
 			html: row.html,
 			messageId: row.messageId,
 			date: row.createdAt,
-			headers: extra
+			headers: extra,
+			icalEvent: icalEventOf(row.icalEvent)
 		});
 	} catch (err) {
 		const lastError = describe(err);

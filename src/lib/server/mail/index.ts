@@ -11,7 +11,7 @@ import { queueDelivery } from './delivery.ts';
  * transaction as `tx` so the message exists exactly when the change that caused it commits.
  */
 export type { MailLocale, MailTemplateName, MailTemplateData } from './templates.ts';
-export { MAIL_TEMPLATES, renderMail } from './templates.ts';
+export { MAIL_TEMPLATES, renderMail, defineMailTemplate, escapeHtml, safeUrl, type MailContent } from './templates.ts';
 export {
 	deliverMessage,
 	deliverDue,
@@ -34,6 +34,19 @@ export interface MailMessage<T extends MailTemplateName = MailTemplateName> {
 	dedupeKey?: string;
 	/** Optional extra headers (e.g. List-Unsubscribe). */
 	headers?: Record<string, string>;
+	/**
+	 * Optional iCalendar invitation (iTIP, RFC 5546): sent as a text/calendar alternative with the
+	 * method and as an .ics attachment, so calendar programs offer to add or update the event.
+	 */
+	icalEvent?: MailIcalEvent;
+}
+
+export interface MailIcalEvent {
+	method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
+	/** Attachment name, "invite.ics" by default. */
+	filename?: string;
+	/** The VCALENDAR text. */
+	content: string;
 }
 
 const EMAIL = /^[^\s@<>()[\],;:"\\]+@[^\s@<>()[\],;:"\\]+\.[^\s@<>()[\],;:"\\]+$/;
@@ -56,6 +69,15 @@ export async function enqueueMail(message: MailMessage, tx?: Prisma.TransactionC
 		if (!/^[A-Za-z0-9-]+$/.test(k) || /[\r\n]/.test(v)) throw new Error(`Bad mail header ${k}`);
 		headers[k] = v;
 	}
+	let icalEvent: MailIcalEvent | null = null;
+	if (message.icalEvent) {
+		const { method, filename, content } = message.icalEvent;
+		if (!['REQUEST', 'CANCEL', 'PUBLISH'].includes(method)) throw new Error(`Bad iCalendar method ${method}`);
+		if (!content.startsWith('BEGIN:VCALENDAR') || content.length > 256 * 1024) throw new Error('Not an iCalendar object');
+		const name = filename ?? 'invite.ics';
+		if (!/^[A-Za-z0-9._-]{1,80}\.ics$/.test(name)) throw new Error(`Bad iCalendar file name ${name}`);
+		icalEvent = { method, filename: name, content };
+	}
 	const client = tx ?? db();
 	// Without SMTP the message is kept for the admin mail page and no job is needed.
 	const status = config().SMTP_URL ? 'pending' : 'kept';
@@ -69,7 +91,8 @@ export async function enqueueMail(message: MailMessage, tx?: Prisma.TransactionC
 		headers,
 		status,
 		messageId: `<${randomUUID()}@${messageIdDomain()}>`,
-		dedupeKey: message.dedupeKey ?? null
+		dedupeKey: message.dedupeKey ?? null,
+		icalEvent: icalEvent ? ({ ...icalEvent } as Prisma.InputJsonObject) : undefined
 	} as const;
 	const row = message.dedupeKey
 		? // ON CONFLICT, not a failing insert: a unique violation would abort the caller's transaction.

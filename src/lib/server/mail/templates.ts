@@ -28,7 +28,21 @@ export const MAIL_TEMPLATES: readonly MailTemplateName[] = [
 ];
 
 export function isMailTemplate(name: string): name is MailTemplateName {
-	return (MAIL_TEMPLATES as readonly string[]).includes(name);
+	return (MAIL_TEMPLATES as readonly string[]).includes(name) || registered.has(name);
+}
+
+/**
+ * Templates of other domains, defined in their own folder with their own catalog (e.g. the events
+ * domain's event_* templates). Their data type is added to MailTemplateData by module augmentation:
+ *   declare module '../mail/templates.ts' { interface MailTemplateData { event_x: { … } } }
+ * The same layout (text and HTML, escaping, footer) applies to them.
+ */
+const registered = new Map<string, (data: Record<string, unknown>, locale: MailLocale) => MailContent>();
+
+export function defineMailTemplate(name: string, render: (data: Record<string, unknown>, locale: MailLocale) => MailContent): void {
+	if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Bad mail template name ${name}`);
+	if ((MAIL_TEMPLATES as readonly string[]).includes(name)) throw new Error(`Mail template ${name} exists already`);
+	registered.set(name, render);
 }
 
 export interface RenderedMail {
@@ -38,7 +52,7 @@ export interface RenderedMail {
 }
 
 /** What a template says, before it is laid out as text or HTML. */
-interface Content {
+export interface MailContent {
 	subject: string;
 	greeting?: string;
 	paragraphs: string[];
@@ -64,7 +78,7 @@ function oneLine(value: string): string {
 	return value.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-function safeUrl(value: unknown): string {
+export function safeUrl(value: unknown): string {
 	const s = str(value);
 	let url: URL;
 	try {
@@ -83,7 +97,7 @@ function greeting(name: unknown, locale: MailLocale): string {
 	return n ? m.mail_greeting({ name: n }, { locale }) : m.mail_greeting_anonymous({}, { locale });
 }
 
-function content(template: MailTemplateName, data: Record<string, unknown>, locale: MailLocale): Content {
+function content(template: MailTemplateName, data: Record<string, unknown>, locale: MailLocale): MailContent {
 	const o = { locale };
 	switch (template) {
 		case 'verify_email':
@@ -139,10 +153,15 @@ function content(template: MailTemplateName, data: Record<string, unknown>, loca
 				greeting: greeting(data.name, locale),
 				paragraphs: [m.mail_test_message_intro({}, o), m.mail_test_message_outro({}, o)]
 			};
+		default: {
+			const render = registered.get(template);
+			if (!render) throw new Error(`Unknown mail template ${template}`);
+			return render(data, locale);
+		}
 	}
 }
 
-function renderText(c: Content, locale: MailLocale): string {
+function renderText(c: MailContent, locale: MailLocale): string {
 	const parts: string[] = [];
 	if (c.greeting) parts.push(c.greeting);
 	parts.push(...c.paragraphs);
@@ -152,7 +171,7 @@ function renderText(c: Content, locale: MailLocale): string {
 	return parts.join('\n\n') + '\n';
 }
 
-function renderHtml(c: Content, locale: MailLocale): string {
+function renderHtml(c: MailContent, locale: MailLocale): string {
 	const o = { locale };
 	const e = escapeHtml;
 	const p = (t: string) => `<p style="margin:0 0 16px">${e(t)}</p>`;

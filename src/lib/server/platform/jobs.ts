@@ -3,6 +3,7 @@ import { scheduleMaintenance } from '../jobs/maintenance.ts';
 import '../mail/delivery.ts';
 import '../auth/jobs.ts';
 import '../search/jobs.ts';
+import '../events/reminders.ts';
 
 /**
  * Declares every domain's queues, workers and schedules before the job runner starts (see
