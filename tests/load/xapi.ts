@@ -13,6 +13,7 @@
  *   BENCH_BULK=990000   statements loaded with SQL     BENCH_POST=10000  statements POSTed
  *   BENCH_BATCH=50      statements per POST            BENCH_CONCURRENCY=4  requests in flight
  *   BENCH_GETS=200      GET requests per kind          BENCH_LIMIT=50    statements per GET page
+ *   BENCH_KEEP=1        keep the scratch database (its URL is printed) to look at query plans
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -251,7 +252,8 @@ async function main() {
 	} finally {
 		if (httpServer) await new Promise<void>((r) => httpServer!.close(() => r()));
 		await closeDatabase();
-		await server.stop();
+		if (process.env.BENCH_KEEP === '1') console.log(`[bench] kept ${server.url}`);
+		else await server.stop();
 	}
 }
 
