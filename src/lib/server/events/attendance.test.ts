@@ -1,6 +1,6 @@
 import { describe, expect, it, inject } from 'vitest';
 import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
+import nodeIcal, { type VEvent } from 'node-ical';
 import { db } from '../db/index.ts';
 import { register, registerGroup } from './registration.ts';
 import { attendanceCsv, attendedEvents, attendedEventsForCourse, checkInWithCode, eventCredits, setAttendance } from './attendance.ts';
@@ -160,7 +160,7 @@ describe(`feeds (${kind})`, () => {
 		const uids = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid);
 		expect(uids).toContain(`${pub.id}@maisternia.events`);
 		expect(uids).not.toContain(`${hidden.id}@maisternia.events`);
-		const node = Object.values(nodeIcal.sync.parseICS(text)).find((x) => x?.type === 'VEVENT' && x.uid === `${pub.id}@maisternia.events`) as nodeIcal.VEvent;
+		const node = Object.values(nodeIcal.sync.parseICS(text)).find((x) => x?.type === 'VEVENT' && x.uid === `${pub.id}@maisternia.events`) as VEvent;
 		expect(new Date(node.start).toISOString()).toBe('2032-01-20T08:00:00.000Z');
 
 		const me = person();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
+import nodeIcal, { type VEvent } from 'node-ical';
 import { kyivWallTimeToUtc } from '../../i18n/datetime.ts';
 import { eventUid, feedIcs, invitationIcs, type CalendarEvent } from './ical.ts';
 
@@ -9,7 +9,7 @@ function parseBoth(text: string) {
 	const comp = new ICAL.Component(ICAL.parse(text));
 	const vevents = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 	const parsed = nodeIcal.sync.parseICS(text);
-	const nodeEvents = Object.values(parsed).filter((x) => x && x.type === 'VEVENT') as nodeIcal.VEvent[];
+	const nodeEvents = Object.values(parsed).filter((x) => x && x.type === 'VEVENT') as VEvent[];
 	return { comp, vevents, nodeEvents, method: comp.getFirstPropertyValue('method') };
 }
 

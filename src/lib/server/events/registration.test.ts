@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
+import nodeIcal, { type VEvent } from 'node-ical';
 import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
 import { db } from '../db/index.ts';
 import { resetConfig } from '../config/index.ts';
@@ -51,7 +51,7 @@ describe(`registration (${kind})`, () => {
 		await expect(register(e.id, a)).rejects.toThrow(EventError);
 		const mails = await outbox(c.email);
 		expect(mails.map((x) => x.template)).toEqual(['event_waitlisted']);
-		expect(mails[0].subject).toContain('листі очікування');
+		expect(mails[0].subject).toContain('списку очікування');
 		expect(mails[0].icalEvent).toBeNull();
 	});
 
@@ -189,7 +189,7 @@ describe(`registration (${kind})`, () => {
 		const ics = calendarParts[0].content.toString('utf8');
 		expect(ics).toContain('METHOD:REQUEST');
 		expect(ics).toContain('DTSTART:20310115T080000Z');
-		const parsed = Object.values(nodeIcal.sync.parseICS(ics)).find((x) => x?.type === 'VEVENT') as nodeIcal.VEvent;
+		const parsed = Object.values(nodeIcal.sync.parseICS(ics)).find((x) => x?.type === 'VEVENT') as VEvent;
 		expect(new Date(parsed.start).toISOString()).toBe('2031-01-15T08:00:00.000Z');
 		expect(mail.parsed.attachments.some((x) => x.filename === 'invite.ics')).toBe(true);
 	});
