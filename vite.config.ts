@@ -1,19 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './scripts/paraglide-options.js';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'baseLocale'],
-			// `/en` rather than `/en/`: SvelteKit would answer `/en/` with a 308 to `/en` on every home link.
-			trailingSlash: 'never'
-		}),
+		paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],
-	server: { port: 3000 },
+	server: {
+		port: 3000,
+		// Data folders (PGlite keeps thousands of files), test output and builds are not sources.
+		watch: { ignored: ['**/data/**', '**/data-*/**', '**/tests/.tmp/**', '**/test-results/**', '**/build/**'] }
+	},
 	preview: { port: 3000 },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
