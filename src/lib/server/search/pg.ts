@@ -36,7 +36,9 @@ import {
 
 const RANK_WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
 const FACETS: FacetName[] = ['kind', 'type', 'issuer', 'status', 'year'];
-const BATCH = 100;
+const BATCH = 250;
+// Up to this many matches, every text is ranked on its whole vector; above, on its head vector.
+const FULL_RANK_LIMIT = 3000;
 
 type Params = unknown[];
 
@@ -67,7 +69,33 @@ function isoDate(d: Date | null | undefined): string | null {
 
 export class PostgresSearchEngine implements SearchEngine {
 	readonly name = 'postgres';
-	constructor(private readonly client: () => PrismaClient = db) {}
+	/**
+	 * Facet counts over a large share of the index cost a pass over every matching row; the library's
+	 * landing page (no query) asks for them on every view. They are kept for `facetCacheMs` and dropped
+	 * at every write through this engine (other instances' writes show within that time).
+	 */
+	private facetCache = new Map<string, { at: number; value: Partial<Record<FacetName, FacetValue[]>> }>();
+	private readonly facetCacheMs: number;
+
+	constructor(
+		private readonly client: () => PrismaClient = db,
+		options: { facetCacheMs?: number } = {}
+	) {
+		this.facetCacheMs = options.facetCacheMs ?? 60_000;
+	}
+
+	/**
+	 * A search read. The planner does not know that testing a long text's tsvector means reading it
+	 * from TOAST: for a common word it picks a sequential scan over every document (seconds at 100k
+	 * acts) where the GIN index answers in milliseconds. So searches run with sequential scans (and
+	 * JIT, which costs more than it saves on these queries) off, for their own transaction only.
+	 */
+	private async read<T>(query: string, ...params: unknown[]): Promise<T> {
+		return this.client().$transaction(async (tx) => {
+			await tx.$queryRawUnsafe(`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+			return tx.$queryRawUnsafe<T>(query, ...params);
+		});
+	}
 
 	async ensure(): Promise<void> {
 		// The table, its indexes and pg_trgm come with the migrations.
@@ -81,6 +109,7 @@ export class PostgresSearchEngine implements SearchEngine {
 	}
 
 	async clear(kind?: SearchKind): Promise<void> {
+		this.facetCache.clear();
 		await this.client().$transaction(async (tx) => {
 			if (kind) await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument" WHERE kind = $1`, kind);
 			else await tx.$executeRawUnsafe(`DELETE FROM "SearchDocument"`);
@@ -118,6 +147,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
 	async remove(kind: SearchKind, refIds: string[]): Promise<void> {
 		if (!refIds.length) return;
+		this.facetCache.clear();
 		await this.client().$transaction(async (tx) => {
 			const old = await tx.$queryRawUnsafe<Array<{ title: string; body: string }>>(
 				`DELETE FROM "SearchDocument" WHERE kind = $1 AND "refId" = ANY($2::text[]) RETURNING title, body`,
@@ -131,6 +161,7 @@ export class PostgresSearchEngine implements SearchEngine {
 	}
 
 	async upsert(docs: SearchDocumentInput[]): Promise<void> {
+		this.facetCache.clear();
 		for (let i = 0; i < docs.length; i += BATCH) await this.upsertBatch(docs.slice(i, i + BATCH));
 	}
 
@@ -142,13 +173,14 @@ export class PostgresSearchEngine implements SearchEngine {
 			const locale = d.locale ?? 'uk';
 			const keys = [...new Set((d.keys ?? []).map((k) => (k.startsWith('~') ? k : foldKey(k))))];
 			const typeText = [...(d.types ?? []), ...(d.issuers ?? [])].join(' ');
-			const tsv = tsvectorLiteral([
-				{ text: d.title, weight: 'A' },
-				{ text: `${keys.filter((k) => !k.startsWith('~')).join(' ')} ${typeText} ${d.subtitle ?? ''}`, weight: 'B' },
-				{ text: (d.headings ?? []).join('\n'), weight: 'C' },
-				{ text: d.body, weight: 'D' }
-			]);
-			return { d, locale, keys, tsv, vocab: vocabulary(`${d.title}\n${d.body}`) };
+			const headFields = [
+				{ text: d.title, weight: 'A' as const },
+				{ text: `${keys.filter((k) => !k.startsWith('~')).join(' ')} ${typeText} ${d.subtitle ?? ''}`, weight: 'B' as const },
+				{ text: (d.headings ?? []).join('\n'), weight: 'C' as const }
+			];
+			const tsv = tsvectorLiteral([...headFields, { text: d.body, weight: 'D' }]);
+			const head = tsvectorLiteral(headFields);
+			return { d, locale, keys, tsv, head, vocab: vocabulary(`${d.title}\n${d.body}`) };
 		});
 		await this.client().$transaction(
 			async (tx) => {
@@ -167,20 +199,20 @@ export class PostgresSearchEngine implements SearchEngine {
 					for (const w of before) if (!p.vocab.has(w)) delta.set(w, (delta.get(w) ?? 0) - 1);
 				}
 				const sql = new Sql();
-				const rows = prepared.map(({ d, locale, keys, tsv }) => {
+				const rows = prepared.map(({ d, locale, keys, tsv, head }) => {
 					const date = d.date ?? null;
 					return `(${sql.p(crypto.randomUUID())}, ${sql.p(d.kind)}, ${sql.p(d.refId)}, ${sql.p(locale)}, ${sql.p(d.url)}, ${sql.p(d.title)}, ${sql.p(
 						d.subtitle ?? null
 					)}, ${sql.p(d.body)}, ${sql.p(keys, '::text[]')}, ${sql.p(d.types ?? [], '::text[]')}, ${sql.p(d.issuers ?? [], '::text[]')}, ${sql.p(
 						d.status ?? null
-					)}, ${sql.p(yearOf(date), '::int')}, ${sql.p(isoDate(date), '::date')}, ${sql.p(tsv, '::tsvector')}, now())`;
+					)}, ${sql.p(yearOf(date), '::int')}, ${sql.p(isoDate(date), '::date')}, ${sql.p(tsv, '::tsvector')}, ${sql.p(head, '::tsvector')}, now())`;
 				});
 				await tx.$executeRawUnsafe(
-					`INSERT INTO "SearchDocument" (id, kind, "refId", locale, url, title, subtitle, body, keys, types, issuers, status, year, date, tsv, "indexedAt")
+					`INSERT INTO "SearchDocument" (id, kind, "refId", locale, url, title, subtitle, body, keys, types, issuers, status, year, date, tsv, head, "indexedAt")
 					 VALUES ${rows.join(',\n')}
 					 ON CONFLICT (kind, "refId", locale) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
 					   body = EXCLUDED.body, keys = EXCLUDED.keys, types = EXCLUDED.types, issuers = EXCLUDED.issuers, status = EXCLUDED.status,
-					   year = EXCLUDED.year, date = EXCLUDED.date, tsv = EXCLUDED.tsv, "indexedAt" = now()`,
+					   year = EXCLUDED.year, date = EXCLUDED.date, tsv = EXCLUDED.tsv, head = EXCLUDED.head, "indexedAt" = now()`,
 					...sql.params
 				);
 				await applyTermDelta(tx, delta);
@@ -196,15 +228,19 @@ export class PostgresSearchEngine implements SearchEngine {
 		const out = new Map<string, { from: string; to: string; term: string }>();
 		const candidates = a.terms.filter((t) => !t.expansion && t.word.length >= 4 && !/\d/.test(t.word));
 		if (!candidates.length) return out;
-		const found = await this.client().$queryRawUnsafe<Array<{ term: string; hit: boolean }>>(
-			`SELECT t AS term, EXISTS (SELECT 1 FROM "SearchDocument" d WHERE d.tsv @@ quote_literal(t)::tsquery) AS hit FROM unnest($1::text[]) t`,
-			candidates.map((t) => t.term)
-		);
-		const missing = new Set(found.filter((f) => !f.hit).map((f) => f.term));
+		// One query per word with a constant tsquery, so that the GIN index answers it.
+		const missing = new Set<string>();
+		for (const t of candidates) {
+			const r = await this.read<Array<{ hit: boolean }>>(
+				`SELECT EXISTS (SELECT 1 FROM "SearchDocument" d WHERE d.tsv @@ $1::tsquery) AS hit`,
+				`'${t.term.replace(/'/g, "''")}'`
+			);
+			if (!r[0]?.hit) missing.add(t.term);
+		}
 		for (const t of candidates) {
 			if (!missing.has(t.term)) continue;
 			// Inflected forms differ in length, so candidates are compared both as words and as stems.
-			const rows = await this.client().$queryRawUnsafe<Array<{ word: string; docs: number }>>(
+			const rows = await this.read<Array<{ word: string; docs: number }>>(
 				`SELECT word, docs FROM "SearchTerm" WHERE word % $1 ORDER BY similarity(word, $1) DESC, docs DESC LIMIT 60`,
 				t.word
 			);
@@ -221,7 +257,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		return out;
 	}
 
-	private match(sql: Sql, a: AnalyzedQuery, tsq: string | null, ranked = true, allQuery: string | null = null): Match | null {
+	private match(sql: Sql, a: AnalyzedQuery, tsq: string | null, ranked = true, allIds: string[] | null = null, light = false): Match | null {
 		const fullKeys = a.keys.filter((k) => !k.startsWith('~'));
 		const leadKeys = a.keys.filter((k) => k.startsWith('~'));
 		const numQ = a.numberTerms.length ? a.numberTerms.map((n) => `'${n}'`).join(' | ') : null;
@@ -243,12 +279,14 @@ export class PostgresSearchEngine implements SearchEngine {
 		const rankQuery = ranked ? (q ?? (numQ ? sql.p(numQ, '::tsquery') : null)) : null;
 		// All the words (and the numbers, as words: «бюджет 2021») in the title rank first.
 		const titleQuery = q && ranked ? (numQ ? `(${q} && (${sql.p(numQ, '::tsquery')}))` : q) : null;
+		// Large result sets are ranked on the small head vector (title, numbers, headings): ranking
+		// every long text would read them all.
 		return {
 			where: conds.join(' AND '),
 			exact,
-			allTerms: allQuery && ranked ? `(d.tsv @@ ${sql.p(allQuery, '::tsquery')})::int` : '0',
-			titleAll: titleQuery ? `(ts_filter(d.tsv, '{a}') @@ ${titleQuery})::int` : '0',
-			rank: rankQuery ? `ts_rank('${RANK_WEIGHTS}', d.tsv, ${rankQuery}, 1)` : '0'
+			allTerms: allIds && ranked ? `(d.id = ANY(${sql.p(allIds, '::text[]')}))::int` : '0',
+			titleAll: titleQuery ? `(ts_filter(d.head, '{a}') @@ ${titleQuery})::int` : '0',
+			rank: rankQuery ? (light ? `ts_rank('${RANK_WEIGHTS}', d.head, ${rankQuery}, 0)` : `ts_rank('${RANK_WEIGHTS}', d.tsv, ${rankQuery}, 1)`) : '0'
 		};
 	}
 
@@ -273,7 +311,8 @@ export class PostgresSearchEngine implements SearchEngine {
 		let run = await this.run(query, a, all, page, pageSize, offset);
 		// Few documents have every word: show those first, then those with some of the words.
 		if (run.total < 3 && a.terms.length > 1 && !a.phrases.length) {
-			const loose = await this.run(query, a, toTsQuery(a, { replace, mode: 'or' }), page, pageSize, offset, all);
+			const withAll = (await this.run(query, a, all, 1, 3, 0)).rows.map((r) => r.id);
+			const loose = await this.run(query, a, toTsQuery(a, { replace, mode: 'or' }), page, pageSize, offset, withAll);
 			if (loose.total > run.total) {
 				run = loose;
 				relaxed = true;
@@ -311,7 +350,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		};
 	}
 
-	private async run(query: SearchQuery, a: AnalyzedQuery, tsq: string | null, page: number, pageSize: number, offset: number, allQuery: string | null = null) {
+	private async run(query: SearchQuery, a: AnalyzedQuery, tsq: string | null, page: number, pageSize: number, offset: number, allIds: string[] | null = null) {
 		type Row = {
 			id: string;
 			kind: string;
@@ -326,38 +365,44 @@ export class PostgresSearchEngine implements SearchEngine {
 			date: Date | null;
 			exact: number;
 			score: number;
-			total: number;
 			body: string;
 		};
+		// How many match decides how to rank (see match()); counting uses the GIN indexes only.
+		const countSql = new Sql();
+		const cm = a.empty ? null : this.match(countSql, a, tsq, false);
+		if (!a.empty && !cm) return { rows: [] as Row[], total: 0, facets: {} };
+		const countWhere = [cm?.where ?? 'TRUE', ...this.filters(countSql, query)].join(' AND ');
+		// On a server the facets are counted on another connection meanwhile.
+		const facets = this.facets(query, a, tsq);
+		facets.catch(() => undefined); // awaited below; this only avoids an unhandled rejection meanwhile
+		const counted = await this.read<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "SearchDocument" d WHERE ${countWhere}`, ...countSql.params);
+		const total = counted[0]?.n ?? 0;
+		if (!total || offset >= total) return { rows: [] as Row[], total, facets: await facets };
+
 		const sql = new Sql();
-		const m = a.empty ? null : this.match(sql, a, tsq, true, allQuery);
-		if (!a.empty && !m) return { rows: [] as Row[], total: 0, facets: {} };
+		const m = a.empty ? null : this.match(sql, a, tsq, true, allIds, total > FULL_RANK_LIMIT);
 		const where = [m?.where ?? 'TRUE', ...this.filters(sql, query)].join(' AND ');
 		const sort = query.sort ?? (a.empty ? 'date_desc' : 'relevance');
 		const order =
 			sort === 'date_desc'
-				? 'd.date DESC NULLS LAST, score DESC, d.id'
+				? 'd.date DESC NULLS LAST, d.id'
 				: sort === 'date_asc'
-					? 'd.date ASC NULLS LAST, score DESC, d.id'
+					? 'd.date ASC NULLS LAST, d.id'
 					: `exact DESC, all_terms DESC, title_all DESC, score DESC, d.date DESC NULLS LAST, d.id`;
-		const rows = await this.client().$queryRawUnsafe<Row[]>(
+		// Date orders need no score: no text is ranked then.
+		const ranked = sort === 'relevance';
+		const rows = await this.read<Row[]>(
 			`WITH page AS (
 			   SELECT d.id, d.kind, d."refId", d.url, d.title, d.subtitle, d.types, d.issuers, d.status, d.year, d.date,
-			          ${m?.exact ?? '0'} AS exact, ${m?.allTerms ?? '0'} AS all_terms, ${m?.titleAll ?? '0'} AS title_all, ${m?.rank ?? '0'}::float8 AS score,
-			          count(*) OVER ()::int AS total
+			          ${m?.exact ?? '0'} AS exact, ${m?.allTerms ?? '0'} AS all_terms, ${m?.titleAll ?? '0'} AS title_all,
+			          ${ranked ? (m?.rank ?? '0') : '0'}::float8 AS score
 			   FROM "SearchDocument" d WHERE ${where}
 			   ORDER BY ${order} LIMIT ${sql.p(pageSize, '::int')} OFFSET ${sql.p(offset, '::int')})
 			 SELECT page.*, d.body FROM page JOIN "SearchDocument" d ON d.id = page.id
 			 ORDER BY ${order.replace(/\bscore\b/g, 'page.score').replace(/\bexact\b/g, 'page.exact').replace(/\btitle_all\b/g, 'page.title_all').replace(/\ball_terms\b/g, 'page.all_terms')}`,
 			...sql.params
 		);
-		let total = rows[0]?.total ?? 0;
-		if (!rows.length && page > 1) {
-			const c = await this.client().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "SearchDocument" d WHERE ${where}`, ...sql.params.slice(0, sql.params.length - 2));
-			total = c[0]?.n ?? 0;
-		}
-		const facets = await this.facets(query, a, tsq);
-		return { rows, total, facets };
+		return { rows, total, facets: await facets };
 	}
 
 	private async facets(query: SearchQuery, a: AnalyzedQuery, tsq: string | null): Promise<Partial<Record<FacetName, FacetValue[]>>> {
@@ -377,7 +422,10 @@ export class PostgresSearchEngine implements SearchEngine {
 				`SELECT '${f}' AS f, ${column[f]} AS v, count(*)::int AS c FROM ${from}${whereF.length ? ' WHERE ' + whereF.join(' AND ') : ''} GROUP BY ${column[f]}`
 			);
 		}
-		const rows = await this.client().$queryRawUnsafe<Array<{ f: FacetName; v: string; c: number }>>(
+		const cacheKey = this.facetCacheMs > 0 ? JSON.stringify([m?.where, sql.params, parts]) : '';
+		const cached = cacheKey ? this.facetCache.get(cacheKey) : undefined;
+		if (cached && Date.now() - cached.at < this.facetCacheMs) return cached.value;
+		const rows = await this.read<Array<{ f: FacetName; v: string; c: number }>>(
 			`WITH base AS MATERIALIZED (SELECT d.kind, d.types, d.issuers, d.status, d.year FROM "SearchDocument" d WHERE ${m?.where ?? 'TRUE'})
 			 ${parts.join('\nUNION ALL\n')}`,
 			...sql.params
@@ -387,6 +435,10 @@ export class PostgresSearchEngine implements SearchEngine {
 		for (const r of rows) out[r.f]!.push({ value: r.v, count: r.c });
 		for (const f of wanted) {
 			out[f]!.sort((x, y) => (f === 'year' ? Number(y.value) - Number(x.value) : y.count - x.count || x.value.localeCompare(y.value, 'uk')));
+		}
+		if (cacheKey) {
+			if (this.facetCache.size > 500) this.facetCache.clear();
+			this.facetCache.set(cacheKey, { at: Date.now(), value: out });
 		}
 		return out;
 	}
@@ -399,7 +451,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		const trimmed = prefix.trim();
 		if (trimmed && looksLikeNumber(trimmed.replace(/^№\s*/, ''))) {
 			const k = foldKey(trimmed.replace(/^№\s*/, ''));
-			const rows = await this.client().$queryRawUnsafe<Array<{ kind: string; url: string; title: string }>>(
+			const rows = await this.read<Array<{ kind: string; url: string; title: string }>>(
 				`SELECT kind, url, title FROM "SearchDocument" d
 				 WHERE (d.keys && ARRAY[$1]::text[] OR EXISTS (SELECT 1 FROM unnest(d.keys) k WHERE k LIKE $2))
 				   ${kinds ? 'AND d.kind = ANY($4::text[])' : ''}
@@ -413,7 +465,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		}
 		const tsq = toTsQuery(a, { prefixLast: true });
 		if (tsq) {
-			const rows = await this.client().$queryRawUnsafe<Array<{ kind: string; url: string; title: string }>>(
+			const rows = await this.read<Array<{ kind: string; url: string; title: string }>>(
 				`SELECT kind, url, title FROM "SearchDocument" d
 				 WHERE d.tsv @@ $1::tsquery AND ts_filter(d.tsv, '{a}') @@ $1::tsquery ${kinds ? 'AND d.kind = ANY($3::text[])' : ''}
 				 ORDER BY ts_rank('${RANK_WEIGHTS}', ts_filter(d.tsv, '{a}'), $1::tsquery) DESC, d.date DESC NULLS LAST LIMIT $2`,
@@ -424,7 +476,7 @@ export class PostgresSearchEngine implements SearchEngine {
 			for (const r of rows) if (!out.some((o) => o.url === r.url)) out.push({ type: 'document', text: r.title, url: r.url, kind: r.kind as SearchKind });
 		}
 		if (a.partial && a.partial.length >= 2 && !/\d/.test(a.partial)) {
-			const rows = await this.client().$queryRawUnsafe<Array<{ word: string }>>(
+			const rows = await this.read<Array<{ word: string }>>(
 				`SELECT word FROM "SearchTerm" WHERE word LIKE $1 ORDER BY docs DESC, word LIMIT $2`,
 				`${a.partial.replace(/[%_\\]/g, '\\$&')}%`,
 				Math.max(3, Math.floor(limit / 2))

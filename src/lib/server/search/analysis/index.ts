@@ -81,16 +81,21 @@ function quoteLexeme(t: string): string {
 }
 
 /** Distinct normalised words worth keeping in the word list (typo correction, suggestions). */
+const VOCAB_CACHE = new Map<string, string | null>();
+
 export function vocabulary(text: string): Set<string> {
 	const out = new Set<string>();
-	const seen = new Set<string>();
 	for (const m of text.matchAll(WORD_RE)) {
 		const raw = m[0];
-		if (seen.has(raw) || raw.length < 4 || raw.length > 40) continue;
-		seen.add(raw);
-		if (/\d/.test(raw)) continue;
-		const w = normalizeWord(raw);
-		if (!isStopWord(w)) out.add(w);
+		if (raw.length < 4 || raw.length > 40) continue;
+		let w = VOCAB_CACHE.get(raw);
+		if (w === undefined) {
+			const n = /\d/.test(raw) ? null : normalizeWord(raw);
+			w = n && !isStopWord(n) ? n : null;
+			if (VOCAB_CACHE.size >= CACHE_LIMIT) VOCAB_CACHE.clear();
+			VOCAB_CACHE.set(raw, w);
+		}
+		if (w) out.add(w);
 	}
 	return out;
 }

@@ -359,6 +359,7 @@ CREATE TABLE "SearchDocument" (
     "year" INTEGER,
     "date" DATE,
     "tsv" tsvector,
+    "head" tsvector,
     "indexedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SearchDocument_pkey" PRIMARY KEY ("id")
@@ -805,7 +806,7 @@ CREATE TABLE "EventReminder" (
 CREATE TABLE "Attendance" (
     "id" TEXT NOT NULL,
     "eventId" TEXT NOT NULL,
-    "registrationId" TEXT NOT NULL,
+    "registrationId" TEXT,
     "userId" TEXT,
     "source" "AttendanceSource" NOT NULL,
     "recordedById" TEXT,
@@ -974,7 +975,16 @@ CREATE INDEX "SearchDocument_tsv_idx" ON "SearchDocument" USING GIN ("tsv");
 CREATE INDEX "SearchDocument_keys_idx" ON "SearchDocument" USING GIN ("keys");
 
 -- CreateIndex
+CREATE INDEX "SearchDocument_types_idx" ON "SearchDocument" USING GIN ("types");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_issuers_idx" ON "SearchDocument" USING GIN ("issuers");
+
+-- CreateIndex
 CREATE INDEX "SearchDocument_kind_year_idx" ON "SearchDocument"("kind", "year");
+
+-- CreateIndex
+CREATE INDEX "SearchDocument_date_idx" ON "SearchDocument"("date");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SearchDocument_kind_refId_locale_key" ON "SearchDocument"("kind", "refId", "locale");
@@ -1118,10 +1128,10 @@ CREATE UNIQUE INDEX "EventReminder_registrationId_offsetMinutes_key" ON "EventRe
 CREATE UNIQUE INDEX "Attendance_registrationId_key" ON "Attendance"("registrationId");
 
 -- CreateIndex
-CREATE INDEX "Attendance_eventId_idx" ON "Attendance"("eventId");
+CREATE INDEX "Attendance_userId_idx" ON "Attendance"("userId");
 
 -- CreateIndex
-CREATE INDEX "Attendance_userId_idx" ON "Attendance"("userId");
+CREATE UNIQUE INDEX "Attendance_eventId_userId_key" ON "Attendance"("eventId", "userId");
 
 -- CreateIndex
 CREATE INDEX "Recording_eventId_idx" ON "Recording"("eventId");
