@@ -2,6 +2,7 @@ import { database, closeDatabase } from '../db/index.ts';
 import { seedDemoRequested } from '../config/index.ts';
 import { startJobs, stopJobs } from '../jobs/index.ts';
 import { registerPlatformJobs } from './jobs.ts';
+import './personal-data.ts';
 
 /**
  * Starts what the portal needs before it serves the first request: the database (with pending
