@@ -1,4 +1,4 @@
-import { agentFromIfi, ifi } from './agents.ts';
+import { ifi } from './agents.ts';
 import { SIGNATURE_USAGE } from './constants.ts';
 import { isObject, parseTimestamp, type Json, type JsonObject } from './validate.ts';
 
@@ -177,13 +177,11 @@ export type Format = 'exact' | 'ids' | 'canonical';
 
 function idsAgent(agent: Json | undefined): Json | undefined {
 	if (!isObject(agent)) return agent;
-	const key = ifi(agent);
 	const out: JsonObject = {};
 	if (agent.objectType) out.objectType = agent.objectType;
-	if (key) Object.assign(out, agentFromIfi(key));
-	else if (Array.isArray(agent.member)) out.member = agent.member.map((m) => idsAgent(m) as Json);
-	// ifi() lowercases the mbox host; ids format keeps the value as received.
+	// The identifier as received; an anonymous group is identified by its members (Communication 2.1.3).
 	for (const k of ['mbox', 'mbox_sha1sum', 'openid', 'account'] as const) if (agent[k] !== undefined) out[k] = agent[k]!;
+	if (!ifi(agent) && Array.isArray(agent.member)) out.member = agent.member.map((m) => idsAgent(m) as Json);
 	return out;
 }
 
