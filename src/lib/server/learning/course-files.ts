@@ -132,6 +132,8 @@ export interface CourseCheck {
 	/** What could be read even with issues (for checks across courses). */
 	parsed: ParsedCourse | null;
 	issues: Issue[];
+	/** Set when the folder's hash matched an already imported course: it was not read again. */
+	unchangedId?: string;
 }
 
 /** The shared H5P libraries of the course packages. */
@@ -559,12 +561,23 @@ export interface FolderCheck {
 	hash: string;
 }
 
-/** Checks every course of the folder, and what holds between courses. */
-export async function checkCoursesFolder(root: string): Promise<FolderCheck> {
+/**
+ * Checks every course of the folder, and what holds between courses. `unchanged` (folder → id and
+ * hash of the imported version) lets an import skip reading folders whose hash did not change.
+ */
+export async function checkCoursesFolder(root: string, opts: { unchanged?: Map<string, { id: string; hash: string }> } = {}): Promise<FolderCheck> {
 	const courses: CourseCheck[] = [];
-	for (const folder of courseFolders(root)) courses.push(await checkCourse(root, folder));
+	for (const folder of courseFolders(root)) {
+		const known = opts.unchanged?.get(folder);
+		if (known && folderHash(path.join(root, folder)) === known.hash) {
+			courses.push({ folder, course: null, parsed: null, issues: [], unchangedId: known.id });
+			continue;
+		}
+		courses.push(await checkCourse(root, folder));
+	}
 	const issues: Issue[] = [];
 	const ids = new Map<string, string>();
+	for (const c of courses) if (c.unchangedId) ids.set(c.unchangedId, `${c.folder}/course.yaml`);
 	for (const c of courses) {
 		if (!c.parsed) continue;
 		const file = `${c.folder}/course.yaml`;

@@ -85,6 +85,8 @@ async function syncRows<R extends Row>(
 		else if (Object.keys(row).some((k) => stable(row[k]) !== stable(prev[k]))) await ops.update(row.id, row);
 	}
 	if (toCreate.length) await ops.create(toCreate);
+	// Nothing was there before: nothing to archive.
+	if (!existing.length) return 0;
 	return (await ops.archive(desired.map((r) => r.id))).count;
 }
 
@@ -93,6 +95,8 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 	const meta = course.meta;
 	const existing = await db().course.findUnique({ where: { id }, select: { id: true } });
 	let archivedItems = 0;
+	// A course seen for the first time has no rows yet: nothing to read back before inserting.
+	const rowsOf = <T>(read: () => Promise<T[]>): Promise<T[]> => (existing ? read() : Promise.resolve([]));
 
 	await db().$transaction(
 		async (tx) => {
@@ -132,7 +136,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			const archiveExcept = (keep: string[]) => ({ where: { courseId: id, archivedAt: null, id: { notIn: keep } }, data: { archivedAt: now } });
 
 			archivedItems += await syncRows(
-				await tx.courseModule.findMany({ where: { courseId: id } }),
+				await rowsOf(() => tx.courseModule.findMany({ where: { courseId: id } })),
 				course.modules.map((mo) => ({
 					id: scopedId(id, mo.key),
 					courseId: id,
@@ -152,7 +156,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			);
 
 			archivedItems += await syncRows(
-				await tx.h5PContent.findMany({ where: { courseId: id, source: 'course' } }),
+				await rowsOf(() => tx.h5PContent.findMany({ where: { courseId: id, source: 'course' } })),
 				course.h5p.map((h) => ({
 					id: courseH5PId(id, h.key),
 					courseId: id,
@@ -173,7 +177,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			);
 
 			archivedItems += await syncRows(
-				await tx.questionBank.findMany({ where: { courseId: id } }),
+				await rowsOf(() => tx.questionBank.findMany({ where: { courseId: id } })),
 				course.banks.map((b) => ({ id: scopedId(id, b.key), courseId: id, key: b.key, titleUk: b.titleUk, titleEn: b.titleEn, archivedAt: null })),
 				{
 					create: (rows) => tx.questionBank.createMany({ data: rows }),
@@ -183,7 +187,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			);
 
 			archivedItems += await syncRows(
-				await tx.question.findMany({ where: { courseId: id } }),
+				await rowsOf(() => tx.question.findMany({ where: { courseId: id } })),
 				course.banks.flatMap((b) =>
 					b.questions.map((q) => ({
 						id: scopedId(id, q.key),
@@ -207,7 +211,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			);
 
 			archivedItems += await syncRows(
-				await tx.quiz.findMany({ where: { courseId: id } }),
+				await rowsOf(() => tx.quiz.findMany({ where: { courseId: id } })),
 				course.quizzes.map((q) => ({
 					id: scopedId(id, q.key),
 					courseId: id,
@@ -231,7 +235,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 			);
 
 			archivedItems += await syncRows(
-				await tx.lesson.findMany({ where: { courseId: id } }),
+				await rowsOf(() => tx.lesson.findMany({ where: { courseId: id } })),
 				course.lessons.map((l) => ({
 					id: scopedId(id, l.key),
 					courseId: id,
@@ -274,16 +278,21 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 export async function importCourses(options: ImportOptions = {}): Promise<ImportResult> {
 	const root = options.root ?? coursesRoot();
 	const t0 = performance.now();
-	const check = await checkCoursesFolder(root);
+	const current = new Map((await db().course.findMany({ select: { id: true, contentHash: true, archivedAt: true, sourcePath: true } })).map((c) => [c.id, c]));
+	// Folders whose hash matches their imported course are not read again (unless forced).
+	const unchanged = new Map<string, { id: string; hash: string }>();
+	if (!options.force) for (const c of current.values()) if (!c.archivedAt) unchanged.set(c.sourcePath, { id: c.id, hash: c.contentHash });
+	const check = await checkCoursesFolder(root, { unchanged });
 	const run = await db().courseImport.create({ data: { folderHash: check.hash } });
 	const now = new Date();
 	const reports: CourseReport[] = [];
 	const total = check.courses.length;
 
-	const current = new Map((await db().course.findMany({ select: { id: true, contentHash: true, archivedAt: true, sourcePath: true } })).map((c) => [c.id, c]));
 	for (const c of check.courses) {
 		let report: CourseReport;
-		if (!c.course) {
+		if (c.unchangedId) {
+			report = { folder: c.folder, courseId: c.unchangedId, outcome: 'unchanged', issues: [] };
+		} else if (!c.course) {
 			report = { folder: c.folder, courseId: null, outcome: 'failed', issues: c.issues };
 		} else {
 			const prev = current.get(c.course.meta.id);
@@ -305,7 +314,7 @@ export async function importCourses(options: ImportOptions = {}): Promise<Import
 
 	// Courses whose folder is gone (and whose id no folder now claims) are archived.
 	const folders = new Set(check.courses.map((c) => c.folder));
-	const claimed = new Set(check.courses.map((c) => c.course?.meta.id).filter(Boolean) as string[]);
+	const claimed = new Set(check.courses.map((c) => c.unchangedId ?? c.course?.meta.id).filter(Boolean) as string[]);
 	for (const prev of current.values()) {
 		if (prev.archivedAt || folders.has(prev.sourcePath) || claimed.has(prev.id)) continue;
 		await db().course.update({ where: { id: prev.id }, data: { archivedAt: now } });
