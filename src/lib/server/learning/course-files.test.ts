@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCoursesFolder } from './course-files.ts';
 import { formatIssue, type Issue } from './issues.ts';
+import { checkCourse } from './course-files.ts';
+import { tempRoot, write, writeCourse } from './test-helpers.ts';
 
 const BROKEN = path.resolve('tests/fixtures/courses-broken');
 const REAL = path.resolve('courses');
@@ -87,5 +89,25 @@ describe('course files: broken fixtures name file, line and field', () => {
 		expect(formatIssue(issue, 'uk')).toBe('bad-fields/course.yaml:20 titel: Невідоме поле (можливо, помилка в назві)');
 		expect(formatIssue(issue, 'en')).toBe('bad-fields/course.yaml:20 titel: Unknown field (a typo?)');
 		for (const c of courses) for (const i of c.issues) for (const locale of ['uk', 'en']) expect(formatIssue(i, locale)).not.toMatch(/\{\w+\}|undefined/);
+	});
+});
+
+describe('course files: video lessons', () => {
+	it('plays a file of the course with captions, links out to https, and refuses a missing file', async () => {
+		const root = tempRoot();
+		writeCourse(root, { id: 'video-course' });
+		write(root, 'video-course/files/intro.mp4', Buffer.from([0, 0, 0, 24]));
+		write(root, 'video-course/files/intro.vtt', 'WEBVTT\n');
+		write(root, 'video-course/modules/01-m1/03-video.md', '---\nid: video\ntitle: Відео\nkind: video\nvideo: files/intro.mp4\ncaptions: files/intro.vtt\n---\n');
+		write(root, 'video-course/modules/01-m1/04-link.md', '---\nid: link\ntitle: Запис вебінару\nkind: video\nvideo: https://example.org/webinar\n---\n');
+		const ok = await checkCourse(root, 'video-course');
+		expect(ok.issues).toEqual([]);
+		const video = ok.course!.lessons.find((l) => l.key === 'video')!;
+		expect(video).toMatchObject({ videoUrl: '/courses/video-course/media/intro.mp4', captionsUrl: '/courses/video-course/media/intro.vtt', completion: 'viewed' });
+		expect(ok.course!.lessons.find((l) => l.key === 'link')!.videoUrl).toBe('https://example.org/webinar');
+
+		write(root, 'video-course/modules/01-m1/05-broken.md', '---\nid: broken\ntitle: Немає файлу\nkind: video\nvideo: files/none.mp4\n---\n');
+		const bad = await checkCourse(root, 'video-course');
+		expect(bad.issues).toMatchObject([{ file: 'video-course/modules/01-m1/05-broken.md', code: 'link_missing', field: 'video', line: 5 }]);
 	});
 });
