@@ -169,9 +169,10 @@ function percentile(sorted: number[], p: number): number {
 async function load(url: string, headers: Record<string, string> = {}) {
 	await autocannon({ url, connections: Math.min(5, CONNECTIONS), duration: 2, headers }); // warm-up
 	const times: number[] = [];
-	const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-	instance.on('response', (_c: unknown, _s: number, _b: number, ms: number) => times.push(ms));
-	const r = await instance;
+	const r = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (err, res) => (err ? reject(err) : resolve(res)));
+		instance.on('response', (_c, _s, _b, ms) => times.push(ms));
+	});
 	times.sort((a, b) => a - b);
 	return { 'req/s': r.requests.average.toFixed(1), 'p50 ms': percentile(times, 50).toFixed(1), 'p95 ms': percentile(times, 95).toFixed(1), non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }

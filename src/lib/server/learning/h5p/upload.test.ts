@@ -10,7 +10,7 @@ const kind = inject('databaseKind');
 const LIB = path.resolve('courses/_libraries/H5P.MaisterniaQuiz-1.0');
 
 function file(entries: { name: string; data: string | Buffer }[], name = 'vprava.h5p'): File {
-	return new File([createZip(entries)], name, { type: 'application/zip' });
+	return new File([new Uint8Array(createZip(entries))], name, { type: 'application/zip' });
 }
 const h5pJson = JSON.stringify({ title: 'Завантажена вправа', mainLibrary: 'H5P.MaisterniaQuiz', preloadedDependencies: [{ machineName: 'H5P.MaisterniaQuiz', majorVersion: 1, minorVersion: 0 }] });
 const good = [
