@@ -1,13 +1,21 @@
 import { test, expect, expectAccessible } from './fixtures';
+import type { Page } from '@playwright/test';
 
 /**
  * The legal-framework library and the portal-wide search, in Chromium, on the demo seed's acts
  * (seedLibrary: 13 real acts with text, among them 2939-17, and the Voznesensk list as cards).
  */
 
+/** Opens a page and waits until it is interactive (under `vite dev` a first visit may reload once). */
+async function open(page: Page, url: string) {
+	await page.goto(url);
+	await page.waitForLoadState('networkidle');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
 test.describe('library', () => {
 	test('browse, search by words with inflections, facets, accessible in both locales', async ({ page }) => {
-		await page.goto('/library');
+		await open(page, '/library');
 		await expect(page.locator('h1')).toHaveText('Нормативна база');
 		await expect(page.getByRole('status')).toContainText('Усі акти бібліотеки');
 		await expectAccessible(page);
@@ -30,7 +38,7 @@ test.describe('library', () => {
 		expect(titles.length).toBeGreaterThan(0);
 		for (const meta of await results.locator('.hit-meta').allTextContents()) expect(meta).toContain('Розпорядження');
 
-		await page.goto('/en/library?q=2939-VI');
+		await open(page, '/en/library?q=2939-VI');
 		await expect(page.locator('h1')).toHaveText('Legal framework');
 		const first = page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first();
 		await expect(first).toContainText('Про доступ до публічної інформації');
@@ -39,7 +47,7 @@ test.describe('library', () => {
 	});
 
 	test('an act page: card, contents with anchors, text, relations, JSON-LD, attribution; print and diff views', async ({ page }) => {
-		await page.goto('/library?q=2939-17');
+		await open(page, '/library?q=2939-17');
 		await page.getByRole('link', { name: 'Про доступ до публічної інформації' }).first().click();
 		await expect(page).toHaveURL(/\/library\/zakon\/2011\/2939-17$/);
 		await expect(page.locator('h1')).toHaveText('Про доступ до публічної інформації');
@@ -72,22 +80,22 @@ test.describe('library', () => {
 		await expect(page).toHaveURL(/as_of=2012-01-01/);
 		await expect(page.locator('.alert-warning')).toContainText('01.01.2012');
 
-		await page.goto('/library/zakon/2011/2939-17/print');
+		await open(page, '/library/zakon/2011/2939-17/print');
 		await expect(page.locator('h1')).toHaveText('Про доступ до публічної інформації');
 		await expect(page.locator('#n7')).toBeVisible();
 		await expectAccessible(page);
 
-		await page.goto('/library/zakon/2011/2939-17/diff');
+		await open(page, '/library/zakon/2011/2939-17/diff');
 		await expect(page.locator('.alert-info')).toContainText('лише одну редакцію');
 		await expectAccessible(page);
 
-		await page.goto('/en/library/zakon/2011/2939-17');
+		await open(page, '/en/library/zakon/2011/2939-17');
 		await expect(page.getByRole('region', { name: 'About the act' })).toContainText('In force');
 		await expectAccessible(page);
 	});
 
 	test('an act known only by its card, and links by registration id', async ({ page }) => {
-		await page.goto('/library/go/2250-2010-%D1%80');
+		await open(page, '/library/go/2250-2010-%D1%80');
 		await expect(page).toHaveURL(/\/library\/rozporiadzhennia\/2010\/2250-2010-r$/);
 		await expect(page.locator('h1')).toHaveText('Про схвалення Концепції розвитку електронного урядування в Україні');
 		await expect(page.locator('.alert-info')).toContainText('Текст цього акта ще не завантажено');
@@ -97,7 +105,7 @@ test.describe('library', () => {
 
 test.describe('portal-wide search', () => {
 	test('finds acts with a kind facet, in both locales, and as JSON', async ({ page, request }) => {
-		await page.goto('/search');
+		await open(page, '/search');
 		await expect(page.locator('h1')).toHaveText('Пошук по порталу');
 		await page.getByLabel('Що шукаємо?').fill('публічної інформації');
 		await page.getByRole('button', { name: 'Шукати' }).click();
@@ -106,7 +114,7 @@ test.describe('portal-wide search', () => {
 		await expect(page.getByRole('list', { name: 'Результати пошуку' }).getByRole('link').first()).toBeVisible();
 		await expectAccessible(page);
 
-		await page.goto('/en/search?q=1453');
+		await open(page, '/en/search?q=1453');
 		await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem').first()).toContainText('Типового порядку');
 		await expectAccessible(page);
 
