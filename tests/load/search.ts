@@ -31,7 +31,7 @@ import { PostgresSearchEngine } from '../../src/lib/server/search/pg.ts';
 import type { SearchDocumentInput, SearchQuery } from '../../src/lib/server/search/types.ts';
 import { startTestPostgres } from '../support/postgres.ts';
 
-const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? '../shared/data/legal-acts');
+const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixtures/legal-acts');
 const ACTS = Number(process.env.BENCH_ACTS ?? 100_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);
 const WHICH = process.env.BENCH_DB ?? 'both';

@@ -6,7 +6,7 @@ import { importActFiles, importActSource, importCards, listActFiles } from './im
 import { parseCards } from './cards.ts';
 
 const kind = inject('databaseKind');
-const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? '../shared/data/legal-acts');
+const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixtures/legal-acts');
 const VOZNESENSK = path.resolve('src/lib/server/library/data/voznesensk-e-government-acts.csv');
 
 describe(`library import (${kind})`, () => {

@@ -5,7 +5,7 @@ import { mergeRelations, parseAct, statusFromText } from './parse.ts';
 import { nregFromHref, plainInline, tokenizeInline } from './inline.ts';
 import { deriveNreg, lawNumberFromNreg, numberVariants } from './numbers.ts';
 
-export const CORPUS_DIR = path.resolve(process.env.LEGAL_ACTS_DIR ?? '../shared/data/legal-acts');
+export const CORPUS_DIR = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixtures/legal-acts');
 const files = fs.existsSync(CORPUS_DIR)
 	? fs
 			.readdirSync(CORPUS_DIR)

@@ -6,7 +6,7 @@ import { importActSource } from './import.ts';
 import { actJsonLd, getActDiff, getActView } from './index.ts';
 import { diffWords } from './diff.ts';
 
-const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? '../shared/data/legal-acts');
+const CORPUS = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixtures/legal-acts');
 const noJob = async () => false;
 const original = fs.readFileSync(path.join(CORPUS, '336-2022-р.md'), 'utf8').replace('##### Ідентифікатор: 336-2022-р', '##### Ідентифікатор: view-336-2022-р');
 const newer = original

@@ -8,7 +8,7 @@ import { reindexAll, searchEngine } from './index.ts';
  * For tests: the real corpus (../shared/data/legal-acts) and the Voznesensk cards in the test
  * database, indexed. Idempotent: imports skip what is there; indexing runs when the index is behind.
  */
-export const CORPUS_DIR = path.resolve(process.env.LEGAL_ACTS_DIR ?? '../shared/data/legal-acts');
+export const CORPUS_DIR = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixtures/legal-acts');
 export const VOZNESENSK_CSV = path.resolve('src/lib/server/library/data/voznesensk-e-government-acts.csv');
 
 export async function ensureCorpus(): Promise<void> {
