@@ -9,7 +9,7 @@ export const CORPUS_DIR = path.resolve(process.env.LEGAL_ACTS_DIR ?? 'tests/fixt
 const files = fs.existsSync(CORPUS_DIR)
 	? fs
 			.readdirSync(CORPUS_DIR)
-			.filter((f) => f.endsWith('.md') && f !== 'SOURCE.md')
+			.filter((f) => f.endsWith('.md') && !/^(SOURCE|README)\.md$/i.test(f))
 			.sort()
 	: [];
 const read = (f: string) => fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8');
