@@ -118,6 +118,43 @@ test.describe('events', () => {
 		await context.close();
 	});
 
+	test('the 1-hour reminder arrives once over real SMTP, sent by the reminders job', async ({ browser, mail }) => {
+		test.setTimeout(360_000);
+		const slug = `nagaduvannia-e2e-${run}`;
+		const titleUk = `Вебінар «Нагадування» ${run}`;
+		const hostContext = await browser.newContext();
+		const host = await hostContext.newPage();
+		await signIn(host, 'instructor@demo.maisternia.ua');
+		await host.goto('/events/new');
+		await hydrated(host);
+		// Starts a little over an hour from now: the reminder falls due a minute or two after registering.
+		const start = new Date(Math.ceil((Date.now() + 61 * 60_000) / 60_000) * 60_000);
+		await host.getByLabel('Назва українською').first().fill(titleUk);
+		await host.getByLabel('Назва англійською').first().fill(`Webinar "Reminder" ${run}`);
+		await host.getByLabel('Адреса сторінки').fill(slug);
+		await host.getByLabel('Початок').fill(toKyivInputValue(start));
+		await host.getByLabel('Кінець').fill(toKyivInputValue(new Date(start.getTime() + 3600_000)));
+		await host.getByRole('button', { name: 'Створити захід' }).click();
+		await host.waitForURL(new RegExp(`/events/${slug}/host$`));
+		await hostContext.close();
+
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, 'expert@demo.maisternia.ua');
+		await page.goto(`/events/${slug}`);
+		await hydrated(page);
+		await page.getByRole('button', { name: 'Зареєструватися' }).click();
+		await expect(page.getByText('Ви зареєстровані. Підтвердження')).toBeVisible();
+		const reminder = await mail.waitFor('expert@demo.maisternia.ua', new RegExp(`Нагадування: .*${run}`), 300_000);
+		expect(reminder.text).toContain('розпочнеться за годину');
+		expect(reminder.text).toContain(`/events/${slug}`);
+		// The job runs every minute; it must not send the same reminder again.
+		await page.waitForTimeout(70_000);
+		const all = (await mail.all('expert@demo.maisternia.ua')).filter((m) => m.subject.includes(run) && m.subject.startsWith('Нагадування'));
+		expect(all).toHaveLength(1);
+		await context.close();
+	});
+
 	test('register and cancel without JavaScript', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
