@@ -27,7 +27,7 @@ async function load_(locals: App.Locals, params: { slug: string; lesson: string;
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { found, attempt } = await load_(locals, params);
 	return {
-		course: { slug: found.course.slug, titleUk: found.course.titleUk, titleEn: found.course.titleEn },
+		course: { slug: found.course.slug, titleUk: found.course.titleUk, titleEn: found.course.titleEn, language: found.course.language },
 		lesson: { key: found.lesson.key, titleUk: found.lesson.titleUk, titleEn: found.lesson.titleEn },
 		attempt,
 		now: new Date()
