@@ -44,13 +44,17 @@ async function startApp(env: Record<string, string>): Promise<App> {
 		await new Promise((r) => setTimeout(r, 50));
 	}
 	const startMs = performance.now() - t0;
+	console.log(`[bench] portal up at ${origin} in ${(startMs / 1000).toFixed(2)} s`);
 	return {
 		origin,
 		startMs,
 		stop: () =>
 			new Promise<void>((resolve) => {
+				if (child.exitCode !== null || child.signalCode !== null) return resolve();
 				child.once('exit', () => resolve());
 				child.kill('SIGTERM');
+				// adapter-node waits for open keep-alive connections; do not wait forever.
+				setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
 			})
 	};
 }
@@ -84,7 +88,9 @@ async function benchApp(label: string, app: App) {
 		// Warm up (JIT, caches, connection pools) before measuring.
 		await autocannon({ url: app.origin + p, connections: 10, duration: 2 });
 		const r = await load(app.origin + p);
-		rows.push({ database: label, url: p, 'req/s': r.rps.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), non2xx: r.non2xx, errors: r.errors });
+		const row = { database: label, url: p, 'req/s': r.rps.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), non2xx: r.non2xx, errors: r.errors };
+		console.log(`[bench] ${JSON.stringify(row)}`);
+		rows.push(row);
 	}
 	return rows;
 }
