@@ -102,13 +102,35 @@ test.describe('events', () => {
 		await expect(page.getByText('Зараховано: 2 кред.')).toBeVisible();
 		await expectAccessible(page);
 
+		// A short survey after the start, once.
+		await page.getByRole('radio', { name: '5' }).first().check();
+		await page.getByRole('group', { name: /Наскільки корисним/ }).getByRole('radio', { name: '4' }).check();
+		await page.getByLabel('Що варто змінити або додати').fill('Більше практичних прикладів');
+		await page.getByRole('button', { name: 'Надіслати відгук' }).click();
+		await expect(page.getByText('Дякуємо за відгук!')).toBeVisible();
+
 		await host.reload();
 		await expect(host.getByTestId('attended-count')).toContainText('Присутні: 1 (за кодом 1');
+		await expect(host.getByText('Відгуків: 1')).toBeVisible();
+		await expect(host.getByText('Більше практичних прикладів')).toBeVisible();
 		const csv = await host.request.get(`/events/${slug}/host/attendance.csv`);
 		expect(await csv.text()).toContain('Вінниця');
 
+		// The host changes the title: the learner's calendar copy is updated (same UID, SEQUENCE 1).
+		await host.goto(`/events/${slug}/edit`);
+		await hydrated(host);
+		await host.getByLabel('Назва українською').first().fill(`${titleUk} (оновлено)`);
+		await host.getByRole('button', { name: 'Зберегти зміни' }).click();
+		await expect(host.getByText(/Оновлене запрошення отримали: 1/)).toBeVisible();
+		const update = await mail.waitFor('learner@demo.maisternia.ua', new RegExp(`Захід змінено: .*${run}`));
+		const updated = update.attachments.find((a) => a.filename === 'invite.ics')!.content;
+		const uid = (text: string) => /UID:(.+)/.exec(text)?.[1]?.trim();
+		expect(uid(updated)).toBe(uid(ics!.content));
+		expect(updated).toContain('SEQUENCE:1');
+		expect(ics!.content).toContain('SEQUENCE:0');
+
 		await page.goto('/events/my');
-		await expect(page.getByRole('link', { name: titleUk }).first()).toBeVisible();
+		await expect(page.getByRole('link', { name: `${titleUk} (оновлено)` }).first()).toBeVisible();
 		await expect(page.getByTestId('credits-total')).not.toHaveText('0 кред.');
 		await expectAccessible(page);
 		await page.goto('/en/events/my');

@@ -124,9 +124,9 @@ describe(`registration (${kind})`, () => {
 	});
 
 	it('registers a delegation: seats in order, the rest waitlisted, duplicates skipped, one summary', async () => {
-		const e = await makeEvent({ kind: 'internship', format: 'in_person', capacity: 3, groupMax: 5, placeUk: 'МГЦЕУ', address: 'м. Вінниця' });
+		const e = await makeEvent({ kind: 'internship', format: 'in_person', capacity: 3, groupMax: 5, placeUk: 'МГЦЕУ', address: 'м. Вінниця', questions: [{ id: 'city', type: 'text', required: true, uk: 'Місто', en: 'City' }] });
 		const early = person('Рання');
-		await register(e.id, early);
+		await register(e.id, early, { answers: { city: 'Вінниця' } });
 		const manager = person('Керівниця делегації');
 		const p = (n: number) => ({ name: `Учасник ${n}`, email: `${manager.id}-${n}@test.maisternia.ua` });
 		const result = await registerGroup(e.id, manager, {

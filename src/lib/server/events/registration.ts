@@ -52,20 +52,24 @@ function assertOpen(e: Event, now: Date): void {
 	if (state === 'closed') throw new EventError('registration_closed');
 }
 
-/** Checks and normalises answers against the event's questions (unknown keys are dropped). */
-export function checkAnswers(questions: ExtraQuestion[], raw: Record<string, unknown>): Answers {
+/**
+ * Checks and normalises answers against the event's questions (unknown keys are dropped). A
+ * delegation is registered without per-person answers, so `required` is not enforced for groups.
+ */
+export function checkAnswers(questions: ExtraQuestion[], raw: Record<string, unknown>, options: { enforceRequired?: boolean } = {}): Answers {
+	const enforce = options.enforceRequired ?? true;
 	const answers: Answers = {};
 	for (const q of questions) {
 		const v = raw[q.id];
 		if (q.type === 'boolean') {
 			const b = v === true || v === 'true' || v === 'on' || v === '1';
-			if (q.required && !b) throw new EventError('invalid', `question ${q.id} must be confirmed`);
+			if (enforce && q.required && !b) throw new EventError('invalid', `question ${q.id} must be confirmed`);
 			answers[q.id] = b;
 			continue;
 		}
 		const s = typeof v === 'string' ? v.trim().slice(0, 2000) : '';
 		if (!s) {
-			if (q.required) throw new EventError('invalid', `question ${q.id} is required`);
+			if (enforce && q.required) throw new EventError('invalid', `question ${q.id} is required`);
 			continue;
 		}
 		if (q.type === 'choice' && !q.options?.some((o) => o.value === s)) throw new EventError('invalid', `question ${q.id}: unknown option`);
@@ -194,7 +198,7 @@ export async function registerGroup(
 		const e = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
 		assertOpen(e, now);
 		if (participants.length > e.groupMax) throw new EventError('group_too_large');
-		const answers = checkAnswers(readQuestions(e.questions), input.answers ?? {});
+		const answers = checkAnswers(readQuestions(e.questions), input.answers ?? {}, { enforceRequired: false });
 		const organizationName = input.organizationName?.trim() || null;
 		const group = await tx.registrationGroup.create({ data: { eventId: e.id, registrantId: registrant.id, name: input.delegation.trim(), organizationName } });
 		const free = freeSeats(e, await seatsTaken(tx, e.id));
