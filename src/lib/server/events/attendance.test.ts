@@ -99,6 +99,25 @@ describe(`attendance (${kind})`, () => {
 	});
 });
 
+describe(`join link (${kind})`, () => {
+	it('is shown only to a person with a seat, from joinOpensMinutes before the start until the end', async () => {
+		const startsAt = new Date(Math.floor((Date.now() + 2 * 3600_000) / 60_000) * 60_000);
+		const e = await makeEvent({ startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), capacity: 1, joinOpensMinutes: 15, joinUrl: 'https://meet.example.org/secret' });
+		const [a, b] = [person(), person()];
+		await register(e.id, a);
+		await register(e.id, b); // waitlisted
+		const at = (min: number) => new Date(startsAt.getTime() + min * 60_000);
+		expect((await eventPage(e, a, at(-30))).join.url).toBeNull();
+		expect((await eventPage(e, a, at(-14))).join.url).toBe('https://meet.example.org/secret');
+		expect((await eventPage(e, a, at(59))).join.url).toBe('https://meet.example.org/secret');
+		expect((await eventPage(e, a, at(61))).join.url).toBeNull();
+		expect((await eventPage(e, b, at(5))).join.url).toBeNull();
+		expect((await eventPage(e, null, at(5))).join.url).toBeNull();
+		// Never in the public part of the page data.
+		expect(JSON.stringify((await eventPage(e, null, at(5))).event)).not.toContain('secret');
+	});
+});
+
 describe(`recordings (${kind})`, () => {
 	it('watching counts as attendance when configured, after enough of the duration', async () => {
 		const start = new Date(Date.now() - 3 * 86_400_000);

@@ -18,7 +18,8 @@ export function joinWindow(e: Pick<Event, 'startsAt' | 'endsAt' | 'joinOpensMinu
 
 /** Everything public about an event (no join link, no check-in code). */
 export function publicEvent(e: Event) {
-	const { joinUrl, checkinCode: _code, ...rest } = e;
+	// The join link, the check-in code and who hosts it (account ids) never reach the page's data.
+	const { joinUrl, checkinCode: _code, hostIds: _hosts, createdById: _creator, ...rest } = e;
 	return {
 		...rest,
 		hasJoinUrl: !!joinUrl,
