@@ -72,8 +72,15 @@ async function startCluster(binDir: string): Promise<{ serverUrl: string; stop()
 	return {
 		serverUrl,
 		async stop() {
-			child.kill('SIGINT');
-			await new Promise((r) => child.once('exit', r));
+			// As root the server runs under runuser, which does not pass signals on: ask pg_ctl to stop the
+			// server itself, then wait (bounded) for the wrapper to exit.
+			const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+			try {
+				run(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop']);
+			} catch {
+				child.kill('SIGKILL');
+			}
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
 			fs.rmSync(base, { recursive: true, force: true });
 		}
 	};
