@@ -90,10 +90,10 @@ export const test = base.extend<{ mail: Mailbox; oidc: OidcInfo }>({
 
 export { expect };
 
-export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
+export async function expectAccessible(page: Page, what = page.url(), options: { exclude?: string[] } = {}): Promise<void> {
+	let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+	for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+	const results = await builder.analyze();
 	const summary = results.violations.map(
 		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`
 	);

@@ -4,9 +4,11 @@ import { test, expect, expectAccessible, signIn as fillSignIn } from './fixtures
 const ADMIN = 'admin@demo.maisternia.ua';
 
 /** axe-core after the page has settled (the dev server may reload a page once while it optimizes dependencies). */
-async function accessible(page: Page, what: string) {
-	await page.waitForLoadState('networkidle');
-	await expectAccessible(page, what);
+async function accessible(page: Page, what: string, exclude: string[] = []) {
+	// Not 'networkidle': the outbox page keeps a request open while a message is being sent.
+	await page.waitForLoadState('load');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
+	await expectAccessible(page, what, { exclude });
 }
 
 /**
@@ -58,7 +60,9 @@ test.describe('admin mail page', () => {
 		const frame = page.locator('iframe.mail-html');
 		await expect(frame).toHaveAttribute('sandbox', '');
 		await expect(page.frameLocator('iframe.mail-html').getByText('Майстерня е-урядування').first()).toBeVisible();
-		await accessible(page, '/admin/mail/[id]');
+		// The mail's own HTML sits in a script-less sandboxed frame, where axe-core cannot run (it waits for
+		// the frame forever in the built app); the page around it is checked.
+		await accessible(page, '/admin/mail/[id]', ['iframe.mail-html']);
 		expect((await mail.all(ADMIN)).length).toBeGreaterThan(before);
 	});
 
@@ -84,7 +88,7 @@ test.describe('admin mail page', () => {
 		await expect(row).toContainText('Sent');
 		await row.getByRole('link', { name: 'Test message from the portal' }).click();
 		await expect(page).toHaveURL(/\/en\/admin\/mail\/[a-z0-9]+$/);
-		await accessible(page, '/en/admin/mail/[id]');
+		await accessible(page, '/en/admin/mail/[id]', ['iframe.mail-html']);
 	});
 
 	test('is for admins only', async ({ page, request }) => {
