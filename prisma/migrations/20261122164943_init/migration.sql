@@ -76,6 +76,51 @@ CREATE TYPE "RegistrationStatus" AS ENUM ('registered', 'waitlisted', 'cancelled
 -- CreateEnum
 CREATE TYPE "AttendanceSource" AS ENUM ('host', 'code', 'recording');
 
+-- CreateEnum
+CREATE TYPE "CertificateKind" AS ENUM ('course', 'programme');
+
+-- CreateEnum
+CREATE TYPE "ClubRole" AS ENUM ('coordinator', 'member', 'observer');
+
+-- CreateEnum
+CREATE TYPE "ClubMemberStatus" AS ENUM ('invited', 'requested', 'active', 'removed');
+
+-- CreateEnum
+CREATE TYPE "ClubDigest" AS ENUM ('daily', 'weekly', 'off');
+
+-- CreateEnum
+CREATE TYPE "ClubResolutionKind" AS ENUM ('resolution', 'recommendations');
+
+-- CreateEnum
+CREATE TYPE "ClubResolutionStatus" AS ENUM ('draft', 'voting', 'adopted', 'rejected');
+
+-- CreateEnum
+CREATE TYPE "ClubCommentKind" AS ENUM ('comment', 'amendment', 'public');
+
+-- CreateEnum
+CREATE TYPE "ClubDecision" AS ENUM ('open', 'accepted', 'rejected');
+
+-- CreateEnum
+CREATE TYPE "ClubVoteChoice" AS ENUM ('for', 'against', 'abstain');
+
+-- CreateEnum
+CREATE TYPE "ClubConsultationStatus" AS ENUM ('open', 'closed', 'reported');
+
+-- CreateEnum
+CREATE TYPE "RatingIndicatorKind" AS ENUM ('binary', 'scale');
+
+-- CreateEnum
+CREATE TYPE "ContestStatus" AS ENUM ('draft', 'registration', 'screening', 'final', 'closed', 'published');
+
+-- CreateEnum
+CREATE TYPE "ContestRound" AS ENUM ('screening', 'final');
+
+-- CreateEnum
+CREATE TYPE "ContestEntryStatus" AS ENUM ('submitted', 'withdrawn', 'disqualified');
+
+-- CreateEnum
+CREATE TYPE "PracticeCaseStatus" AS ENUM ('draft', 'submitted', 'changes_requested', 'published');
+
 -- CreateTable
 CREATE TABLE "User" (
     "id" TEXT NOT NULL,
@@ -872,6 +917,527 @@ CREATE TABLE "EventFeedToken" (
     CONSTRAINT "EventFeedToken_pkey" PRIMARY KEY ("userId")
 );
 
+-- CreateTable
+CREATE TABLE "Certificate" (
+    "id" TEXT NOT NULL,
+    "serial" TEXT NOT NULL,
+    "kind" "CertificateKind" NOT NULL,
+    "userId" TEXT,
+    "holderName" TEXT NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "sourceVersion" TEXT,
+    "issueKey" TEXT NOT NULL DEFAULT 'first',
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "hours" DOUBLE PRECISION,
+    "credits" DOUBLE PRECISION,
+    "competencies" JSONB NOT NULL DEFAULT '[]',
+    "issuedAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3),
+    "revokedAt" TIMESTAMP(3),
+    "revocationReason" TEXT,
+    "revokedById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Certificate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubMember" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "role" "ClubRole" NOT NULL DEFAULT 'member',
+    "status" "ClubMemberStatus" NOT NULL DEFAULT 'requested',
+    "displayName" TEXT NOT NULL,
+    "organizationName" TEXT,
+    "position" TEXT,
+    "bio" TEXT,
+    "isPublic" BOOLEAN NOT NULL DEFAULT true,
+    "handle" TEXT NOT NULL,
+    "digest" "ClubDigest" NOT NULL DEFAULT 'weekly',
+    "digestSentAt" TIMESTAMP(3),
+    "invitedById" TEXT,
+    "approvedById" TEXT,
+    "approvedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClubMember_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubResolution" (
+    "id" TEXT NOT NULL,
+    "kind" "ClubResolutionKind" NOT NULL DEFAULT 'resolution',
+    "title" TEXT NOT NULL,
+    "summary" TEXT,
+    "status" "ClubResolutionStatus" NOT NULL DEFAULT 'draft',
+    "drafterId" TEXT NOT NULL,
+    "currentVersion" INTEGER NOT NULL DEFAULT 1,
+    "quorumPercent" INTEGER NOT NULL DEFAULT 50,
+    "thresholdPercent" INTEGER NOT NULL DEFAULT 50,
+    "votingOpenedAt" TIMESTAMP(3),
+    "votingClosedAt" TIMESTAMP(3),
+    "number" INTEGER,
+    "year" INTEGER,
+    "adoptedAt" TIMESTAMP(3),
+    "adoptedVersion" INTEGER,
+    "adoptedText" TEXT,
+    "fingerprint" TEXT,
+    "signatories" JSONB,
+    "tally" JSONB,
+    "meetingId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClubResolution_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubResolutionVersion" (
+    "id" TEXT NOT NULL,
+    "resolutionId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "paragraphs" JSONB NOT NULL,
+    "note" TEXT,
+    "authorId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubResolutionVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubComment" (
+    "id" TEXT NOT NULL,
+    "resolutionId" TEXT NOT NULL,
+    "paragraphId" TEXT NOT NULL,
+    "versionNumber" INTEGER NOT NULL,
+    "kind" "ClubCommentKind" NOT NULL DEFAULT 'comment',
+    "authorId" TEXT NOT NULL,
+    "authorName" TEXT NOT NULL,
+    "quote" TEXT,
+    "body" TEXT NOT NULL,
+    "bodyHtml" TEXT NOT NULL,
+    "proposedText" TEXT,
+    "decision" "ClubDecision" NOT NULL DEFAULT 'open',
+    "decisionReason" TEXT,
+    "decidedById" TEXT,
+    "decidedAt" TIMESTAMP(3),
+    "appliedVersion" INTEGER,
+    "hiddenAt" TIMESTAMP(3),
+    "hiddenReason" TEXT,
+    "hiddenById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubComment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubVote" (
+    "id" TEXT NOT NULL,
+    "resolutionId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "choice" "ClubVoteChoice" NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClubVote_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubAddressee" (
+    "id" TEXT NOT NULL,
+    "resolutionId" TEXT NOT NULL,
+    "bodyName" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3),
+    "reviewOn" TIMESTAMP(3),
+    "remindedAt" TIMESTAMP(3),
+    "answeredAt" TIMESTAMP(3),
+    "answerText" TEXT,
+    "answerHtml" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubAddressee_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubConsultation" (
+    "id" TEXT NOT NULL,
+    "resolutionId" TEXT NOT NULL,
+    "status" "ClubConsultationStatus" NOT NULL DEFAULT 'open',
+    "opensAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "closesAt" TIMESTAMP(3) NOT NULL,
+    "closedAt" TIMESTAMP(3),
+    "intro" TEXT,
+    "reportIntro" TEXT,
+    "reportedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubConsultation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubCitation" (
+    "id" TEXT NOT NULL,
+    "sourceType" TEXT NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "resolutionId" TEXT,
+    "meetingId" TEXT,
+    "targetType" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "anchor" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubCitation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubDiscussion" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "lastPostAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "hiddenAt" TIMESTAMP(3),
+    "hiddenReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubDiscussion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubPost" (
+    "id" TEXT NOT NULL,
+    "discussionId" TEXT NOT NULL,
+    "parentId" TEXT,
+    "authorId" TEXT NOT NULL,
+    "authorName" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "bodyHtml" TEXT NOT NULL,
+    "mentions" TEXT[],
+    "hiddenAt" TIMESTAMP(3),
+    "hiddenReason" TEXT,
+    "hiddenById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubPost_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubFollow" (
+    "id" TEXT NOT NULL,
+    "discussionId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ClubFollow_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ClubMeeting" (
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "quarter" INTEGER NOT NULL,
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "place" TEXT,
+    "eventId" TEXT,
+    "agenda" JSONB NOT NULL,
+    "minutes" TEXT,
+    "minutesHtml" TEXT,
+    "attendees" TEXT[],
+    "decisions" JSONB NOT NULL DEFAULT '[]',
+    "materials" JSONB NOT NULL DEFAULT '[]',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ClubMeeting_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingMethodology" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RatingMethodology_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingCriterion" (
+    "id" TEXT NOT NULL,
+    "methodologyId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "weight" DOUBLE PRECISION NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RatingCriterion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingIndicator" (
+    "id" TEXT NOT NULL,
+    "criterionId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "kind" "RatingIndicatorKind" NOT NULL,
+    "maxValue" DOUBLE PRECISION NOT NULL DEFAULT 1,
+    "weight" DOUBLE PRECISION NOT NULL DEFAULT 1,
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RatingIndicator_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingCity" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "nameUk" TEXT NOT NULL,
+    "nameEn" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "population" INTEGER,
+
+    CONSTRAINT "RatingCity_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingEdition" (
+    "id" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "methodologyId" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "summaryUk" TEXT NOT NULL DEFAULT '',
+    "summaryEn" TEXT NOT NULL DEFAULT '',
+    "isDemo" BOOLEAN NOT NULL DEFAULT false,
+    "publishedAt" TIMESTAMP(3),
+    "computedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RatingEdition_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingMeasurement" (
+    "id" TEXT NOT NULL,
+    "editionId" TEXT NOT NULL,
+    "cityId" TEXT NOT NULL,
+    "indicatorId" TEXT NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
+    "enteredById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RatingMeasurement_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingResult" (
+    "id" TEXT NOT NULL,
+    "editionId" TEXT NOT NULL,
+    "cityId" TEXT NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
+    "rank" INTEGER NOT NULL,
+    "criteria" JSONB NOT NULL DEFAULT '{}',
+
+    CONSTRAINT "RatingResult_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RatingRecommendation" (
+    "id" TEXT NOT NULL,
+    "editionId" TEXT NOT NULL,
+    "cityId" TEXT,
+    "audience" TEXT NOT NULL,
+    "topic" TEXT NOT NULL DEFAULT 'general',
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "textUk" TEXT NOT NULL,
+    "textEn" TEXT NOT NULL,
+
+    CONSTRAINT "RatingRecommendation_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Contest" (
+    "id" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "status" "ContestStatus" NOT NULL DEFAULT 'draft',
+    "registrationOpensAt" TIMESTAMP(3),
+    "registrationClosesAt" TIMESTAMP(3),
+    "formFields" JSONB NOT NULL DEFAULT '[]',
+    "finalistsPerNomination" INTEGER NOT NULL DEFAULT 5,
+    "publicVote" BOOLEAN NOT NULL DEFAULT false,
+    "screeningClosedAt" TIMESTAMP(3),
+    "finalClosedAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Contest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestNomination" (
+    "id" TEXT NOT NULL,
+    "contestId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ContestNomination_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestCriterion" (
+    "id" TEXT NOT NULL,
+    "nominationId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "weight" DOUBLE PRECISION NOT NULL,
+    "maxScore" INTEGER NOT NULL DEFAULT 10,
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ContestCriterion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestJuror" (
+    "id" TEXT NOT NULL,
+    "nominationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "round" "ContestRound" NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ContestJuror_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestRecusal" (
+    "id" TEXT NOT NULL,
+    "nominationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ContestRecusal_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestEntry" (
+    "id" TEXT NOT NULL,
+    "contestId" TEXT NOT NULL,
+    "nominationId" TEXT NOT NULL,
+    "submittedById" TEXT NOT NULL,
+    "organizationName" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "answers" JSONB NOT NULL DEFAULT '{}',
+    "status" "ContestEntryStatus" NOT NULL DEFAULT 'submitted',
+    "finalist" BOOLEAN NOT NULL DEFAULT false,
+    "caseId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ContestEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestScore" (
+    "id" TEXT NOT NULL,
+    "entryId" TEXT NOT NULL,
+    "criterionId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "round" "ContestRound" NOT NULL,
+    "value" INTEGER NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ContestScore_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ContestVote" (
+    "id" TEXT NOT NULL,
+    "entryId" TEXT NOT NULL,
+    "nominationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ContestVote_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CaseClassifierNode" (
+    "id" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "parentCode" TEXT,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "CaseClassifierNode_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PracticeCase" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "status" "PracticeCaseStatus" NOT NULL DEFAULT 'draft',
+    "lang" TEXT NOT NULL DEFAULT 'uk',
+    "title" TEXT NOT NULL,
+    "problem" TEXT NOT NULL DEFAULT '',
+    "solution" TEXT NOT NULL DEFAULT '',
+    "results" TEXT NOT NULL DEFAULT '',
+    "figures" JSONB NOT NULL DEFAULT '[]',
+    "costs" TEXT NOT NULL DEFAULT '',
+    "replicability" TEXT NOT NULL DEFAULT '',
+    "contacts" TEXT NOT NULL DEFAULT '',
+    "attachments" JSONB NOT NULL DEFAULT '[]',
+    "tools" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "classifierCodes" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "region" TEXT NOT NULL,
+    "city" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "organizationId" TEXT,
+    "organizationName" TEXT NOT NULL DEFAULT '',
+    "authorId" TEXT NOT NULL,
+    "actSlugs" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "courseSlugs" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "articleSlugs" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "contestEntryId" TEXT,
+    "submittedAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "PracticeCase_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CaseReviewComment" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'comment',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CaseReviewComment_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -1154,6 +1720,147 @@ CREATE INDEX "FeedbackResponse_surveyId_idx" ON "FeedbackResponse"("surveyId");
 -- CreateIndex
 CREATE UNIQUE INDEX "EventFeedToken_token_key" ON "EventFeedToken"("token");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Certificate_serial_key" ON "Certificate"("serial");
+
+-- CreateIndex
+CREATE INDEX "Certificate_userId_idx" ON "Certificate"("userId");
+
+-- CreateIndex
+CREATE INDEX "Certificate_kind_sourceId_idx" ON "Certificate"("kind", "sourceId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Certificate_kind_sourceId_userId_issueKey_key" ON "Certificate"("kind", "sourceId", "userId", "issueKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubMember_userId_key" ON "ClubMember"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubMember_handle_key" ON "ClubMember"("handle");
+
+-- CreateIndex
+CREATE INDEX "ClubMember_status_role_idx" ON "ClubMember"("status", "role");
+
+-- CreateIndex
+CREATE INDEX "ClubResolution_status_idx" ON "ClubResolution"("status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubResolution_year_number_key" ON "ClubResolution"("year", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubResolutionVersion_resolutionId_number_key" ON "ClubResolutionVersion"("resolutionId", "number");
+
+-- CreateIndex
+CREATE INDEX "ClubComment_resolutionId_paragraphId_idx" ON "ClubComment"("resolutionId", "paragraphId");
+
+-- CreateIndex
+CREATE INDEX "ClubComment_authorId_idx" ON "ClubComment"("authorId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubVote_resolutionId_userId_key" ON "ClubVote"("resolutionId", "userId");
+
+-- CreateIndex
+CREATE INDEX "ClubAddressee_reviewOn_idx" ON "ClubAddressee"("reviewOn");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubConsultation_resolutionId_key" ON "ClubConsultation"("resolutionId");
+
+-- CreateIndex
+CREATE INDEX "ClubConsultation_status_closesAt_idx" ON "ClubConsultation"("status", "closesAt");
+
+-- CreateIndex
+CREATE INDEX "ClubCitation_targetType_targetId_idx" ON "ClubCitation"("targetType", "targetId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubCitation_sourceType_sourceId_targetType_targetId_anchor_key" ON "ClubCitation"("sourceType", "sourceId", "targetType", "targetId", "anchor");
+
+-- CreateIndex
+CREATE INDEX "ClubDiscussion_topic_idx" ON "ClubDiscussion"("topic");
+
+-- CreateIndex
+CREATE INDEX "ClubPost_discussionId_createdAt_idx" ON "ClubPost"("discussionId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "ClubPost_createdAt_idx" ON "ClubPost"("createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClubFollow_discussionId_userId_key" ON "ClubFollow"("discussionId", "userId");
+
+-- CreateIndex
+CREATE INDEX "ClubMeeting_startsAt_idx" ON "ClubMeeting"("startsAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingMethodology_slug_key" ON "RatingMethodology"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingCriterion_methodologyId_code_key" ON "RatingCriterion"("methodologyId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingIndicator_criterionId_code_key" ON "RatingIndicator"("criterionId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingCity_slug_key" ON "RatingCity"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingEdition_year_key" ON "RatingEdition"("year");
+
+-- CreateIndex
+CREATE INDEX "RatingMeasurement_cityId_idx" ON "RatingMeasurement"("cityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingMeasurement_editionId_cityId_indicatorId_key" ON "RatingMeasurement"("editionId", "cityId", "indicatorId");
+
+-- CreateIndex
+CREATE INDEX "RatingResult_cityId_idx" ON "RatingResult"("cityId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RatingResult_editionId_cityId_key" ON "RatingResult"("editionId", "cityId");
+
+-- CreateIndex
+CREATE INDEX "RatingRecommendation_editionId_audience_topic_idx" ON "RatingRecommendation"("editionId", "audience", "topic");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Contest_year_key" ON "Contest"("year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestNomination_contestId_code_key" ON "ContestNomination"("contestId", "code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestCriterion_nominationId_code_key" ON "ContestCriterion"("nominationId", "code");
+
+-- CreateIndex
+CREATE INDEX "ContestJuror_userId_idx" ON "ContestJuror"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestJuror_nominationId_userId_round_key" ON "ContestJuror"("nominationId", "userId", "round");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestRecusal_nominationId_userId_key" ON "ContestRecusal"("nominationId", "userId");
+
+-- CreateIndex
+CREATE INDEX "ContestEntry_contestId_nominationId_idx" ON "ContestEntry"("contestId", "nominationId");
+
+-- CreateIndex
+CREATE INDEX "ContestScore_userId_idx" ON "ContestScore"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestScore_entryId_criterionId_userId_round_key" ON "ContestScore"("entryId", "criterionId", "userId", "round");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContestVote_nominationId_userId_key" ON "ContestVote"("nominationId", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CaseClassifierNode_code_key" ON "CaseClassifierNode"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PracticeCase_slug_key" ON "PracticeCase"("slug");
+
+-- CreateIndex
+CREATE INDEX "PracticeCase_status_year_idx" ON "PracticeCase"("status", "year");
+
+-- CreateIndex
+CREATE INDEX "PracticeCase_authorId_idx" ON "PracticeCase"("authorId");
+
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -1270,3 +1977,84 @@ ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_surveyId_fkey" F
 
 -- AddForeignKey
 ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubResolutionVersion" ADD CONSTRAINT "ClubResolutionVersion_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubComment" ADD CONSTRAINT "ClubComment_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubVote" ADD CONSTRAINT "ClubVote_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubAddressee" ADD CONSTRAINT "ClubAddressee_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubConsultation" ADD CONSTRAINT "ClubConsultation_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubPost" ADD CONSTRAINT "ClubPost_discussionId_fkey" FOREIGN KEY ("discussionId") REFERENCES "ClubDiscussion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ClubFollow" ADD CONSTRAINT "ClubFollow_discussionId_fkey" FOREIGN KEY ("discussionId") REFERENCES "ClubDiscussion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingCriterion" ADD CONSTRAINT "RatingCriterion_methodologyId_fkey" FOREIGN KEY ("methodologyId") REFERENCES "RatingMethodology"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingIndicator" ADD CONSTRAINT "RatingIndicator_criterionId_fkey" FOREIGN KEY ("criterionId") REFERENCES "RatingCriterion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingEdition" ADD CONSTRAINT "RatingEdition_methodologyId_fkey" FOREIGN KEY ("methodologyId") REFERENCES "RatingMethodology"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingMeasurement" ADD CONSTRAINT "RatingMeasurement_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "RatingEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingMeasurement" ADD CONSTRAINT "RatingMeasurement_cityId_fkey" FOREIGN KEY ("cityId") REFERENCES "RatingCity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingMeasurement" ADD CONSTRAINT "RatingMeasurement_indicatorId_fkey" FOREIGN KEY ("indicatorId") REFERENCES "RatingIndicator"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingResult" ADD CONSTRAINT "RatingResult_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "RatingEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingResult" ADD CONSTRAINT "RatingResult_cityId_fkey" FOREIGN KEY ("cityId") REFERENCES "RatingCity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingRecommendation" ADD CONSTRAINT "RatingRecommendation_editionId_fkey" FOREIGN KEY ("editionId") REFERENCES "RatingEdition"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "RatingRecommendation" ADD CONSTRAINT "RatingRecommendation_cityId_fkey" FOREIGN KEY ("cityId") REFERENCES "RatingCity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestNomination" ADD CONSTRAINT "ContestNomination_contestId_fkey" FOREIGN KEY ("contestId") REFERENCES "Contest"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestCriterion" ADD CONSTRAINT "ContestCriterion_nominationId_fkey" FOREIGN KEY ("nominationId") REFERENCES "ContestNomination"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestJuror" ADD CONSTRAINT "ContestJuror_nominationId_fkey" FOREIGN KEY ("nominationId") REFERENCES "ContestNomination"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestRecusal" ADD CONSTRAINT "ContestRecusal_nominationId_fkey" FOREIGN KEY ("nominationId") REFERENCES "ContestNomination"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestEntry" ADD CONSTRAINT "ContestEntry_contestId_fkey" FOREIGN KEY ("contestId") REFERENCES "Contest"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestEntry" ADD CONSTRAINT "ContestEntry_nominationId_fkey" FOREIGN KEY ("nominationId") REFERENCES "ContestNomination"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestScore" ADD CONSTRAINT "ContestScore_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "ContestEntry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestScore" ADD CONSTRAINT "ContestScore_criterionId_fkey" FOREIGN KEY ("criterionId") REFERENCES "ContestCriterion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ContestVote" ADD CONSTRAINT "ContestVote_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "ContestEntry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseReviewComment" ADD CONSTRAINT "CaseReviewComment_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "PracticeCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
