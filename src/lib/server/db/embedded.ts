@@ -6,7 +6,8 @@ import crypto from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { SessionQueue } from './session-queue.ts';
 
 /**
  * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) kept in a data folder and served
@@ -61,8 +62,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> 
 
 	// Extensions must be passed at every open, not only when they are created.
 	const db = await PGlite.create({ dataDir: pgDir, extensions: { pg_trgm, unaccent } });
-	const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_CONNECTIONS });
-	await server.start();
+	const server = await serve(db, socketPath);
 
 	const url = `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
 	return {
@@ -70,9 +70,48 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedDatabase> 
 		dataDir: pgDir,
 		db,
 		async stop() {
-			await server.stop();
+			await server.close();
 			await db.close();
 			fs.rmSync(socketPath, { force: true });
+		}
+	};
+}
+
+/**
+ * Serves PGlite on a Unix socket: pglite-socket's connection handler (startup, SSL refusal, message
+ * framing) with our SessionQueue, which keeps each connection's protocol cycles and transactions
+ * whole on the one shared backend (see session-queue.ts).
+ */
+async function serve(db: PGlite, socketPath: string): Promise<{ close(): Promise<void> }> {
+	await db.waitReady;
+	const queue = new SessionQueue(db);
+	const handlers = new Set<PGLiteSocketHandler>();
+	const server = net.createServer((socket) => {
+		if (handlers.size >= MAX_CONNECTIONS) {
+			socket.end('Too many connections\n');
+			return;
+		}
+		// SessionQueue has the shape of pglite-socket's (unexported) QueryQueueManager; its class
+		// type has private members, so TypeScript cannot match the two structurally.
+		const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+		handlers.add(handler);
+		const forget = () => handlers.delete(handler);
+		handler.addEventListener('close', forget);
+		handler.addEventListener('error', forget);
+		handler.attach(socket).catch(() => {
+			forget();
+			socket.destroy();
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(socketPath, () => resolve());
+	});
+	return {
+		close: async () => {
+			await Promise.all([...handlers].map((h) => h.detach(true)));
+			handlers.clear();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
 		}
 	};
 }

@@ -32,14 +32,9 @@ async function deliverAllTo(to: string) {
 	await Promise.all(rows.flatMap((r) => [deliverMessage(r.id), deliverMessage(r.id)]));
 }
 
-/**
- * Sweeps at the same time, as two app instances on one PostgreSQL server would run them. On the
- * embedded database one instance runs the singleton job, so the sweeps run one after the other there
- * (its socket server mixes up concurrent transactions and plain queries: reported to the lead).
- */
+/** Sweeps at the same time, as two app instances on one database would run them. */
 async function sweeps(times: Date[]): Promise<void> {
-	if (kind === 'postgres') await Promise.all(times.map((t) => sendDueReminders(t)));
-	else for (const t of times) await sendDueReminders(t);
+	await Promise.all(times.map((t) => sendDueReminders(t)));
 }
 
 const sent = (eventId: string, offsetMinutes?: number) => db().eventReminder.count({ where: { eventId, ...(offsetMinutes ? { offsetMinutes } : {}) } });
