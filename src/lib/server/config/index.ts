@@ -21,7 +21,12 @@ const schema = z.object({
 	JOBS: z.enum(['on', 'off']).default('on'),
 	SIGNIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
 	SIGNIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
-	SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15)
+	SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+	// Search on a Typesense cluster instead of PostgreSQL (both URL and key set; see ADR 0011).
+	// URL: one node or several, comma separated (e.g. https://ts1:8108,https://ts2:8108).
+	TYPESENSE_URL: z.string().trim().optional(),
+	TYPESENSE_API_KEY: z.string().optional(),
+	TYPESENSE_COLLECTION: z.string().trim().optional()
 });
 
 export type Config = z.infer<typeof schema>;
@@ -45,4 +50,16 @@ export function dataDir(): string {
 export function seedDemoRequested(): boolean {
 	const v = config().SEED_DEMO;
 	return v === 'true' || v === '1';
+}
+
+export interface TypesenseSettings {
+	url: string;
+	apiKey: string;
+	collection: string;
+}
+
+/** The Typesense cluster to search on, or null for the default PostgreSQL engine. */
+export function typesenseSettings(c: Config = config()): TypesenseSettings | null {
+	if (!c.TYPESENSE_URL || !c.TYPESENSE_API_KEY) return null;
+	return { url: c.TYPESENSE_URL, apiKey: c.TYPESENSE_API_KEY, collection: c.TYPESENSE_COLLECTION || 'portal' };
 }

@@ -1,6 +1,7 @@
 import { PostgresSearchEngine } from './pg.ts';
 import { TypesenseSearchEngine } from './typesense.ts';
 import { SOURCES } from './sources.ts';
+import { typesenseSettings, type TypesenseSettings } from '../config/index.ts';
 import type { SearchEngine, SearchKind, SearchQuery, SearchResult, Suggestion } from './types.ts';
 
 /**
@@ -18,16 +19,13 @@ const KEY = Symbol.for('maisternia.search.engine');
 type Holder = { [KEY]?: { engine: SearchEngine; ready?: Promise<void> } };
 const holder = globalThis as unknown as Holder;
 
-/** Engine settings from the environment (read here: the search owns them; see .env notes in the ADR). */
-export function engineFromEnv(env: NodeJS.ProcessEnv = process.env): SearchEngine {
-	if (env.TYPESENSE_URL && env.TYPESENSE_API_KEY) {
-		return new TypesenseSearchEngine({ url: env.TYPESENSE_URL, apiKey: env.TYPESENSE_API_KEY, collection: env.TYPESENSE_COLLECTION || 'portal' });
-	}
-	return new PostgresSearchEngine();
+/** The engine the configuration asks for (TYPESENSE_* through the config module). */
+export function engineFromConfig(settings: TypesenseSettings | null = typesenseSettings()): SearchEngine {
+	return settings ? new TypesenseSearchEngine(settings) : new PostgresSearchEngine();
 }
 
 export function searchEngine(): SearchEngine {
-	holder[KEY] ??= { engine: engineFromEnv() };
+	holder[KEY] ??= { engine: engineFromConfig() };
 	return holder[KEY].engine;
 }
 
@@ -37,7 +35,7 @@ export function useSearchEngine(engine: SearchEngine): void {
 }
 
 async function ready(): Promise<SearchEngine> {
-	const state = (holder[KEY] ??= { engine: engineFromEnv() });
+	const state = (holder[KEY] ??= { engine: engineFromConfig() });
 	state.ready ??= state.engine.ensure().catch((err) => {
 		state.ready = undefined;
 		throw err;

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectionSchema, searchParams, toTypesenseDocument, TypesenseSearchEngine } from './typesense.ts';
 import type { SearchDocumentInput } from './types.ts';
+import { typesenseSettings } from '../config/index.ts';
+import { engineFromConfig } from './index.ts';
 
 /**
  * The Typesense engine. The mapping tests always run; the contract tests need a Typesense server
@@ -51,12 +53,20 @@ describe('Typesense mapping (no server needed)', () => {
 	});
 });
 
-const configured = Boolean(process.env.TYPESENSE_URL && process.env.TYPESENSE_API_KEY);
+describe('engine choice', () => {
+	it('PostgreSQL without Typesense settings, Typesense with them (from the config module)', () => {
+		expect(engineFromConfig(null).name).toBe('postgres');
+		expect(engineFromConfig({ url: 'http://127.0.0.1:1', apiKey: 'k', collection: 'portal' }).name).toBe('typesense');
+	});
+});
+
+const settings = typesenseSettings();
+const configured = settings !== null;
 
 describe.skipIf(!configured)('Typesense engine contract (needs TYPESENSE_URL)', () => {
 	let engine: TypesenseSearchEngine;
 	beforeAll(async () => {
-		engine = new TypesenseSearchEngine({ url: process.env.TYPESENSE_URL!, apiKey: process.env.TYPESENSE_API_KEY!, collection: `test_${Date.now()}` });
+		engine = new TypesenseSearchEngine({ ...settings!, collection: `test_${Date.now()}` });
 		await engine.clear();
 		await engine.upsert([
 			doc,
