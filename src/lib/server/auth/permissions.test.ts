@@ -77,6 +77,11 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['h5p:upload', undefined, ['admin', 'instructor']],
 	['xapi:admin', undefined, ['admin']],
 	// Events (issue 5)
+	['certification:manage', { organizationId: VIN }, ['admin', 'managerVin']],
+	['certification:manage', undefined, ['admin']],
+	['certification:assign', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['certification:override', { organizationId: VIN }, ['admin']],
+	['certification:revoke', { organizationId: VIN }, ['admin', 'managerVin']],
 	['event:register', undefined, everyone.filter((w) => w !== 'guest')],
 	['event:register-group', undefined, ['admin', 'instructor', 'managerVin', 'managerMyk']],
 	['event:create', undefined, ['admin', 'instructor']],

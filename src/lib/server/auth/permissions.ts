@@ -58,6 +58,14 @@ export type Action =
 	| 'event:register'
 	/** Events: register a delegation (several participants) at once: admins, instructors, managers. */
 	| 'event:register-group'
+	/** Certification: programmes and frameworks of one organization (null target: portal-wide, admins). Target: organizationId. */
+	| 'certification:manage'
+	/** Certification: assign programmes, see compliance, assess staff, adjust their plans. Target: organizationId. */
+	| 'certification:assign'
+	/** Certification: override a person's status (grant) with a reason, audited: admins only. */
+	| 'certification:override'
+	/** Certification: revoke a certification of one organization's person. Target: organizationId. */
+	| 'certification:revoke'
 	/** Events: create events (/events/new). */
 	| 'event:create'
 	/** Events: run one event (edit, cancel, attendance, export, recordings, feedback). Target: hostIds. */
@@ -114,6 +122,11 @@ const rules: Record<Action, Rule> = {
 	// The xAPI record store (issue 7): its statements and credentials are for admins only.
 	'xapi:admin': adminOnly,
 	// Events (issue 5): a delegation is registered by someone who speaks for a city's staff.
+	// Certification (issue 4): a manager's powers stop at their organization; overrides are admins' only.
+	'certification:manage': adminOrManagerOf,
+	'certification:assign': adminOrManagerOf,
+	'certification:override': adminOnly,
+	'certification:revoke': adminOrManagerOf,
 	'event:register': () => true,
 	'event:register-group': (user) => isAdmin(user) || user.roles.includes('instructor') || user.memberships.some((ms) => ms.role === 'manager'),
 	'event:create': (user) => isAdmin(user) || user.roles.includes('instructor'),

@@ -26,7 +26,11 @@ const schema = z.object({
 	// URL: one node or several, comma separated (e.g. https://ts1:8108,https://ts2:8108).
 	TYPESENSE_URL: z.string().trim().optional(),
 	TYPESENSE_API_KEY: z.string().optional(),
-	TYPESENSE_COLLECTION: z.string().trim().optional()
+	TYPESENSE_COLLECTION: z.string().trim().optional(),
+	// Certificates: the issuer's Ed25519 private key as a JWK (JSON); unset: generated once in DATA_DIR.
+	CERT_ISSUER_KEY: z.string().optional(),
+	// Certificates: earlier public JWKs (JSON array), still accepted after a key rotation.
+	CERT_ISSUER_PREVIOUS_KEYS: z.string().optional()
 });
 
 export type Config = z.infer<typeof schema>;

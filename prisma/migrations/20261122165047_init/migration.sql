@@ -2,7 +2,7 @@
 CREATE EXTENSION IF NOT EXISTS "pg_trgm";
 
 -- CreateEnum
-CREATE TYPE "GlobalRole" AS ENUM ('admin', 'editor', 'instructor', 'expert', 'learner');
+CREATE TYPE "GlobalRole" AS ENUM ('admin', 'editor', 'instructor', 'expert', 'learner', 'contributor');
 
 -- CreateEnum
 CREATE TYPE "OrgRole" AS ENUM ('manager', 'staff');
@@ -80,6 +80,24 @@ CREATE TYPE "AttendanceSource" AS ENUM ('host', 'code', 'recording');
 CREATE TYPE "CertificateKind" AS ENUM ('course', 'programme');
 
 -- CreateEnum
+CREATE TYPE "CertnTargetType" AS ENUM ('organization', 'department', 'position', 'person');
+
+-- CreateEnum
+CREATE TYPE "CertnDueKind" AS ENUM ('fixed', 'after_hire', 'after_assignment');
+
+-- CreateEnum
+CREATE TYPE "CertnBasis" AS ENUM ('earned', 'recertified', 'override');
+
+-- CreateEnum
+CREATE TYPE "CertnHistoryKind" AS ENUM ('assigned', 'unassigned', 'certified', 'recertified', 'override', 'revoked', 'status', 'programme_version');
+
+-- CreateEnum
+CREATE TYPE "CertnAssessmentKind" AS ENUM ('self', 'manager');
+
+-- CreateEnum
+CREATE TYPE "CertnPlanItemStatus" AS ENUM ('planned', 'done', 'dropped');
+
+-- CreateEnum
 CREATE TYPE "ClubRole" AS ENUM ('coordinator', 'member', 'observer');
 
 -- CreateEnum
@@ -105,6 +123,27 @@ CREATE TYPE "ClubVoteChoice" AS ENUM ('for', 'against', 'abstain');
 
 -- CreateEnum
 CREATE TYPE "ClubConsultationStatus" AS ENUM ('open', 'closed', 'reported');
+
+-- CreateEnum
+CREATE TYPE "ArticleKind" AS ENUM ('analytical', 'publicistic', 'research', 'news', 'mini_case');
+
+-- CreateEnum
+CREATE TYPE "ArticleStatus" AS ENUM ('draft', 'in_review', 'scheduled', 'published', 'archived');
+
+-- CreateEnum
+CREATE TYPE "BulletinStatus" AS ENUM ('draft', 'scheduled', 'published');
+
+-- CreateEnum
+CREATE TYPE "SubscriberStatus" AS ENUM ('pending', 'confirmed', 'unsubscribed', 'bounced');
+
+-- CreateEnum
+CREATE TYPE "SubscriptionList" AS ENUM ('bulletin', 'news', 'events');
+
+-- CreateEnum
+CREATE TYPE "CampaignStatus" AS ENUM ('draft', 'running', 'paused', 'completed');
+
+-- CreateEnum
+CREATE TYPE "CampaignDeliveryStatus" AS ENUM ('pending', 'queued', 'skipped');
 
 -- CreateEnum
 CREATE TYPE "RatingIndicatorKind" AS ENUM ('binary', 'scale');
@@ -794,6 +833,7 @@ CREATE TABLE "Event" (
     "hostIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "organizerName" TEXT,
     "cancelledAt" TIMESTAMP(3),
+    "feedbackMailedAt" TIMESTAMP(3),
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -872,6 +912,7 @@ CREATE TABLE "Recording" (
     "countsAsAttendance" BOOLEAN NOT NULL DEFAULT false,
     "minWatchRatio" DOUBLE PRECISION NOT NULL DEFAULT 0.5,
     "publishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "announcedAt" TIMESTAMP(3),
 
     CONSTRAINT "Recording_pkey" PRIMARY KEY ("id")
 );
@@ -940,6 +981,206 @@ CREATE TABLE "Certificate" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Certificate_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CompetencyFramework" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "sourceNote" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CompetencyFramework_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CompetencyArea" (
+    "id" TEXT NOT NULL,
+    "frameworkId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+
+    CONSTRAINT "CompetencyArea_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Competency" (
+    "id" TEXT NOT NULL,
+    "frameworkId" TEXT NOT NULL,
+    "areaId" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "levels" JSONB NOT NULL,
+    "courseIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "eventSlugs" TEXT[] DEFAULT ARRAY[]::TEXT[],
+
+    CONSTRAINT "Competency_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CompetencyAssessment" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "frameworkId" TEXT NOT NULL,
+    "kind" "CertnAssessmentKind" NOT NULL,
+    "assessorId" TEXT NOT NULL,
+    "ratings" JSONB NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CompetencyAssessment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DevelopmentPlan" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "frameworkId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DevelopmentPlan_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DevelopmentPlanItem" (
+    "id" TEXT NOT NULL,
+    "planId" TEXT NOT NULL,
+    "competencyCode" TEXT NOT NULL,
+    "currentLevel" INTEGER NOT NULL,
+    "targetLevel" INTEGER NOT NULL,
+    "activityKind" TEXT NOT NULL,
+    "activityRef" TEXT NOT NULL,
+    "targetDate" TIMESTAMP(3) NOT NULL,
+    "status" "CertnPlanItemStatus" NOT NULL DEFAULT 'planned',
+    "note" TEXT NOT NULL DEFAULT '',
+    "updatedById" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "DevelopmentPlanItem_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationProgramme" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT NOT NULL,
+    "descriptionUk" TEXT NOT NULL DEFAULT '',
+    "descriptionEn" TEXT NOT NULL DEFAULT '',
+    "currentVersion" INTEGER NOT NULL DEFAULT 1,
+    "reminderDays" INTEGER[] DEFAULT ARRAY[30, 7, 1]::INTEGER[],
+    "archivedAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CertificationProgramme_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationProgrammeVersion" (
+    "id" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "requirements" JSONB NOT NULL,
+    "recertRequirements" JSONB NOT NULL,
+    "validityMonths" INTEGER NOT NULL,
+    "windowDays" INTEGER NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CertificationProgrammeVersion_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationAssignment" (
+    "id" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "targetType" "CertnTargetType" NOT NULL,
+    "departmentId" TEXT,
+    "position" TEXT,
+    "userId" TEXT,
+    "dueKind" "CertnDueKind" NOT NULL,
+    "dueDate" TIMESTAMP(3),
+    "dueDays" INTEGER,
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "revokedAt" TIMESTAMP(3),
+
+    CONSTRAINT "CertificationAssignment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationSubject" (
+    "id" TEXT NOT NULL,
+    "assignmentId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "since" TIMESTAMP(3) NOT NULL,
+    "endedAt" TIMESTAMP(3),
+
+    CONSTRAINT "CertificationSubject_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Certification" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "versionId" TEXT NOT NULL,
+    "basis" "CertnBasis" NOT NULL,
+    "certifiedAt" TIMESTAMP(3) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "reason" TEXT,
+    "actorId" TEXT,
+    "revokedAt" TIMESTAMP(3),
+    "revokedById" TEXT,
+    "revokedReason" TEXT,
+    "certificateId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Certification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationHistory" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "kind" "CertnHistoryKind" NOT NULL,
+    "status" TEXT,
+    "actorId" TEXT,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "data" JSONB NOT NULL DEFAULT '{}',
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CertificationHistory_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationReminder" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CertificationReminder_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -1155,6 +1396,148 @@ CREATE TABLE "ClubMeeting" (
 );
 
 -- CreateTable
+CREATE TABLE "Article" (
+    "id" TEXT NOT NULL,
+    "slug" TEXT NOT NULL,
+    "kind" "ArticleKind" NOT NULL,
+    "status" "ArticleStatus" NOT NULL DEFAULT 'draft',
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT,
+    "summaryUk" TEXT NOT NULL DEFAULT '',
+    "summaryEn" TEXT,
+    "bodyUk" TEXT NOT NULL,
+    "bodyEn" TEXT,
+    "authors" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "topics" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "createdById" TEXT,
+    "reviewNote" TEXT,
+    "scheduledAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "archivedAt" TIMESTAMP(3),
+    "revision" INTEGER NOT NULL DEFAULT 1,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Article_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ArticleRevision" (
+    "id" TEXT NOT NULL,
+    "articleId" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "status" "ArticleStatus" NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT,
+    "summaryUk" TEXT NOT NULL,
+    "summaryEn" TEXT,
+    "bodyUk" TEXT NOT NULL,
+    "bodyEn" TEXT,
+    "authors" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "topics" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "editorId" TEXT,
+    "event" TEXT NOT NULL DEFAULT 'edited',
+    "note" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ArticleRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Bulletin" (
+    "id" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "titleUk" TEXT NOT NULL,
+    "titleEn" TEXT,
+    "editorialUk" TEXT NOT NULL DEFAULT '',
+    "editorialEn" TEXT,
+    "status" "BulletinStatus" NOT NULL DEFAULT 'draft',
+    "scheduledAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Bulletin_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BulletinArticle" (
+    "bulletinId" TEXT NOT NULL,
+    "articleId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+
+    CONSTRAINT "BulletinArticle_pkey" PRIMARY KEY ("bulletinId","articleId")
+);
+
+-- CreateTable
+CREATE TABLE "Subscriber" (
+    "id" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'uk',
+    "lists" "SubscriptionList"[] DEFAULT ARRAY[]::"SubscriptionList"[],
+    "status" "SubscriberStatus" NOT NULL DEFAULT 'pending',
+    "token" TEXT NOT NULL,
+    "confirmToken" TEXT,
+    "confirmSentAt" TIMESTAMP(3),
+    "confirmedAt" TIMESTAMP(3),
+    "unsubscribedAt" TIMESTAMP(3),
+    "bouncedAt" TIMESTAMP(3),
+    "bounceReason" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Subscriber_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SubscriberConsent" (
+    "id" TEXT NOT NULL,
+    "subscriberId" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "lists" "SubscriptionList"[] DEFAULT ARRAY[]::"SubscriptionList"[],
+    "locale" TEXT NOT NULL,
+    "ip" TEXT,
+    "userAgent" TEXT,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SubscriberConsent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Campaign" (
+    "id" TEXT NOT NULL,
+    "bulletinId" TEXT NOT NULL,
+    "status" "CampaignStatus" NOT NULL DEFAULT 'draft',
+    "ratePerMinute" INTEGER NOT NULL DEFAULT 600,
+    "batchSize" INTEGER NOT NULL DEFAULT 100,
+    "testSentAt" TIMESTAMP(3),
+    "testSentTo" TEXT,
+    "startedAt" TIMESTAMP(3),
+    "completedAt" TIMESTAMP(3),
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Campaign_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CampaignDelivery" (
+    "id" TEXT NOT NULL,
+    "campaignId" TEXT NOT NULL,
+    "subscriberId" TEXT NOT NULL,
+    "status" "CampaignDeliveryStatus" NOT NULL DEFAULT 'pending',
+    "outboxId" TEXT,
+    "queuedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CampaignDelivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "RatingMethodology" (
     "id" TEXT NOT NULL,
     "slug" TEXT NOT NULL,
@@ -1172,6 +1555,7 @@ CREATE TABLE "RatingCriterion" (
     "id" TEXT NOT NULL,
     "methodologyId" TEXT NOT NULL,
     "code" TEXT NOT NULL,
+    "topic" TEXT NOT NULL DEFAULT 'general',
     "titleUk" TEXT NOT NULL,
     "titleEn" TEXT NOT NULL,
     "weight" DOUBLE PRECISION NOT NULL,
@@ -1733,6 +2117,66 @@ CREATE INDEX "Certificate_kind_sourceId_idx" ON "Certificate"("kind", "sourceId"
 CREATE UNIQUE INDEX "Certificate_kind_sourceId_userId_issueKey_key" ON "Certificate"("kind", "sourceId", "userId", "issueKey");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "CompetencyFramework_slug_key" ON "CompetencyFramework"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CompetencyArea_frameworkId_code_key" ON "CompetencyArea"("frameworkId", "code");
+
+-- CreateIndex
+CREATE INDEX "Competency_areaId_idx" ON "Competency"("areaId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Competency_frameworkId_code_key" ON "Competency"("frameworkId", "code");
+
+-- CreateIndex
+CREATE INDEX "CompetencyAssessment_userId_frameworkId_createdAt_idx" ON "CompetencyAssessment"("userId", "frameworkId", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DevelopmentPlan_userId_frameworkId_key" ON "DevelopmentPlan"("userId", "frameworkId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DevelopmentPlanItem_planId_activityKind_activityRef_key" ON "DevelopmentPlanItem"("planId", "activityKind", "activityRef");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CertificationProgramme_slug_key" ON "CertificationProgramme"("slug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CertificationProgrammeVersion_programmeId_version_key" ON "CertificationProgrammeVersion"("programmeId", "version");
+
+-- CreateIndex
+CREATE INDEX "CertificationAssignment_organizationId_revokedAt_idx" ON "CertificationAssignment"("organizationId", "revokedAt");
+
+-- CreateIndex
+CREATE INDEX "CertificationAssignment_programmeId_idx" ON "CertificationAssignment"("programmeId");
+
+-- CreateIndex
+CREATE INDEX "CertificationSubject_userId_programmeId_idx" ON "CertificationSubject"("userId", "programmeId");
+
+-- CreateIndex
+CREATE INDEX "CertificationSubject_organizationId_idx" ON "CertificationSubject"("organizationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CertificationSubject_assignmentId_userId_key" ON "CertificationSubject"("assignmentId", "userId");
+
+-- CreateIndex
+CREATE INDEX "Certification_programmeId_expiresAt_idx" ON "Certification"("programmeId", "expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Certification_userId_idx" ON "Certification"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Certification_userId_programmeId_certifiedAt_key" ON "Certification"("userId", "programmeId", "certifiedAt");
+
+-- CreateIndex
+CREATE INDEX "CertificationHistory_userId_programmeId_at_idx" ON "CertificationHistory"("userId", "programmeId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CertificationReminder_key_key" ON "CertificationReminder"("key");
+
+-- CreateIndex
+CREATE INDEX "CertificationReminder_userId_idx" ON "CertificationReminder"("userId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ClubMember_userId_key" ON "ClubMember"("userId");
 
 -- CreateIndex
@@ -1788,6 +2232,51 @@ CREATE UNIQUE INDEX "ClubFollow_discussionId_userId_key" ON "ClubFollow"("discus
 
 -- CreateIndex
 CREATE INDEX "ClubMeeting_startsAt_idx" ON "ClubMeeting"("startsAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Article_slug_key" ON "Article"("slug");
+
+-- CreateIndex
+CREATE INDEX "Article_status_publishedAt_idx" ON "Article"("status", "publishedAt");
+
+-- CreateIndex
+CREATE INDEX "Article_createdById_idx" ON "Article"("createdById");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ArticleRevision_articleId_number_key" ON "ArticleRevision"("articleId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Bulletin_year_number_key" ON "Bulletin"("year", "number");
+
+-- CreateIndex
+CREATE INDEX "BulletinArticle_bulletinId_position_idx" ON "BulletinArticle"("bulletinId", "position");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Subscriber_email_key" ON "Subscriber"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Subscriber_token_key" ON "Subscriber"("token");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Subscriber_confirmToken_key" ON "Subscriber"("confirmToken");
+
+-- CreateIndex
+CREATE INDEX "Subscriber_status_idx" ON "Subscriber"("status");
+
+-- CreateIndex
+CREATE INDEX "SubscriberConsent_subscriberId_at_idx" ON "SubscriberConsent"("subscriberId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Campaign_bulletinId_key" ON "Campaign"("bulletinId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CampaignDelivery_outboxId_key" ON "CampaignDelivery"("outboxId");
+
+-- CreateIndex
+CREATE INDEX "CampaignDelivery_campaignId_status_idx" ON "CampaignDelivery"("campaignId", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CampaignDelivery_campaignId_subscriberId_key" ON "CampaignDelivery"("campaignId", "subscriberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RatingMethodology_slug_key" ON "RatingMethodology"("slug");
@@ -1979,6 +2468,33 @@ ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_surveyId_fkey" F
 ALTER TABLE "FeedbackResponse" ADD CONSTRAINT "FeedbackResponse_registrationId_fkey" FOREIGN KEY ("registrationId") REFERENCES "Registration"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "CompetencyArea" ADD CONSTRAINT "CompetencyArea_frameworkId_fkey" FOREIGN KEY ("frameworkId") REFERENCES "CompetencyFramework"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Competency" ADD CONSTRAINT "Competency_frameworkId_fkey" FOREIGN KEY ("frameworkId") REFERENCES "CompetencyFramework"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Competency" ADD CONSTRAINT "Competency_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "CompetencyArea"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DevelopmentPlanItem" ADD CONSTRAINT "DevelopmentPlanItem_planId_fkey" FOREIGN KEY ("planId") REFERENCES "DevelopmentPlan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CertificationProgrammeVersion" ADD CONSTRAINT "CertificationProgrammeVersion_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "CertificationProgramme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CertificationAssignment" ADD CONSTRAINT "CertificationAssignment_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "CertificationProgramme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CertificationSubject" ADD CONSTRAINT "CertificationSubject_assignmentId_fkey" FOREIGN KEY ("assignmentId") REFERENCES "CertificationAssignment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Certification" ADD CONSTRAINT "Certification_programmeId_fkey" FOREIGN KEY ("programmeId") REFERENCES "CertificationProgramme"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Certification" ADD CONSTRAINT "Certification_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "CertificationProgrammeVersion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "ClubResolutionVersion" ADD CONSTRAINT "ClubResolutionVersion_resolutionId_fkey" FOREIGN KEY ("resolutionId") REFERENCES "ClubResolution"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -1998,6 +2514,27 @@ ALTER TABLE "ClubPost" ADD CONSTRAINT "ClubPost_discussionId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "ClubFollow" ADD CONSTRAINT "ClubFollow_discussionId_fkey" FOREIGN KEY ("discussionId") REFERENCES "ClubDiscussion"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleRevision" ADD CONSTRAINT "ArticleRevision_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BulletinArticle" ADD CONSTRAINT "BulletinArticle_bulletinId_fkey" FOREIGN KEY ("bulletinId") REFERENCES "Bulletin"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BulletinArticle" ADD CONSTRAINT "BulletinArticle_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SubscriberConsent" ADD CONSTRAINT "SubscriberConsent_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Campaign" ADD CONSTRAINT "Campaign_bulletinId_fkey" FOREIGN KEY ("bulletinId") REFERENCES "Bulletin"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CampaignDelivery" ADD CONSTRAINT "CampaignDelivery_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "Campaign"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CampaignDelivery" ADD CONSTRAINT "CampaignDelivery_subscriberId_fkey" FOREIGN KEY ("subscriberId") REFERENCES "Subscriber"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "RatingCriterion" ADD CONSTRAINT "RatingCriterion_methodologyId_fkey" FOREIGN KEY ("methodologyId") REFERENCES "RatingMethodology"("id") ON DELETE CASCADE ON UPDATE CASCADE;
