@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[] } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[] } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -76,6 +76,16 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['course:decide', { organizationId: MYK }, ['admin', 'instructor', 'managerMyk']],
 	['h5p:upload', undefined, ['admin', 'instructor']],
 	['xapi:admin', undefined, ['admin']],
+	// Certificates and the instructor view (issue 3)
+	['certificate:download', { userId: 'learner' }, ['admin', 'learner']],
+	['certificate:download', undefined, ['admin']],
+	['certificate:revoke', undefined, ['admin']],
+	['course:instruct', { instructorIds: ['instructor'] }, ['admin', 'instructor']],
+	['course:instruct', { instructorIds: [] }, ['admin']],
+	['course:instruct', undefined, ['admin']],
+	['course:report', { organizationId: VIN }, ['admin', 'managerVin']],
+	['course:report', { organizationId: MYK }, ['admin', 'managerMyk']],
+	['course:report', undefined, ['admin']],
 	// Events (issue 5)
 	['certification:manage', { organizationId: VIN }, ['admin', 'managerVin']],
 	['certification:manage', undefined, ['admin']],

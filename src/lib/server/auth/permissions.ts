@@ -54,6 +54,14 @@ export type Action =
 	| 'h5p:upload'
 	/** Browse and export xAPI statements; create and revoke xAPI client credentials (/admin/xapi). */
 	| 'xapi:admin'
+	/** Certificates: download a certificate's PDF and credential. Target: userId (its holder). */
+	| 'certificate:download'
+	/** Certificates: revoke any certificate (admins). */
+	| 'certificate:revoke'
+	/** Learning: a course's instructor view (every learner, progress, quiz statistics, CSV). Target: instructorIds. */
+	| 'course:instruct'
+	/** Learning: the same view limited to one organization's people (its managers). Target: organizationId. */
+	| 'course:report'
 	/** Events: register oneself for an event (anyone signed in). */
 	| 'event:register'
 	/** Events: register a delegation (several participants) at once: admins, instructors, managers. */
@@ -80,6 +88,8 @@ export interface PermissionTarget {
 	enrolmentMode?: 'open' | 'assigned' | 'approval' | null;
 	/** The hosts of an event (event:host): its host ids and its creator. */
 	hostIds?: string[] | null;
+	/** The portal accounts named as a course's instructors (course:instruct). */
+	instructorIds?: string[] | null;
 }
 
 /** Who may act: a predicate over the person and the target, one per action. */
@@ -121,6 +131,12 @@ const rules: Record<Action, Rule> = {
 	'h5p:upload': (user) => isAdmin(user) || user.roles.includes('instructor'),
 	// The xAPI record store (issue 7): its statements and credentials are for admins only.
 	'xapi:admin': adminOnly,
+	// Certificates (issues 3, 4): the holder downloads their own; revocation is an admin's act.
+	'certificate:download': (user, target) => isAdmin(user) || (!!target.userId && target.userId === user.id),
+	'certificate:revoke': adminOnly,
+	// Instructor view (issue 3): a course's own instructors see all its learners, a manager only their organization's.
+	'course:instruct': (user, target) => isAdmin(user) || (!!target.instructorIds && target.instructorIds.includes(user.id)),
+	'course:report': adminOrManagerOf,
 	// Events (issue 5): a delegation is registered by someone who speaks for a city's staff.
 	// Certification (issue 4): a manager's powers stop at their organization; overrides are admins' only.
 	'certification:manage': adminOrManagerOf,
