@@ -205,7 +205,7 @@ describe(`demo seed (${kind})`, () => {
 		const first = await seedEvents(db());
 		expect(first).toMatch(/created/);
 		const again = await seedEvents(db());
-		expect(again).toBe(`0 events created, ${SEED_EVENTS.length} existing`);
+		expect(again).toBe(`0 events created, ${SEED_EVENTS.length} existing, 0 indexed`);
 		const internship = await db().event.findUniqueOrThrow({ where: { slug: 'stazhuvannia-tekhnologii-e-uriaduvannia-vinnytsia' } });
 		expect(internship).toMatchObject({ kind: 'internship', format: 'in_person', capacity: 25, groupMax: 8 });
 		const offline = await db().event.findUniqueOrThrow({ where: { slug: 'vebinar-vstup-do-novykh-media' }, include: { recordings: true } });

@@ -13,6 +13,7 @@ import { EventError } from './errors.ts';
 import { withEventLock } from './lock.ts';
 import { sendEventMail } from './mail.ts';
 import { promoteWaitlisted } from './registration.ts';
+import { queueEventIndex } from './search-source.ts';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_TOPICS, type ExtraQuestion, type Material, type ProgrammeItem, type Speaker } from './types.ts';
 
 export const PAGE_SIZE = 20;
@@ -250,8 +251,12 @@ export async function createEvent(input: EventInput, actorId: string | null): Pr
 	validate(input);
 	const exists = await db().event.findUnique({ where: { slug: input.slug }, select: { id: true } });
 	if (exists) throw new EventError('invalid', 'slug taken');
-	return db().event.create({
-		data: { ...(toData(input) as Prisma.EventCreateInput), slug: input.slug, kind: input.kind, titleUk: input.titleUk, titleEn: input.titleEn, startsAt: input.startsAt, endsAt: input.endsAt, checkinCode: newCheckinCode(), createdById: actorId }
+	return db().$transaction(async (tx) => {
+		const event = await tx.event.create({
+			data: { ...(toData(input) as Prisma.EventCreateInput), slug: input.slug, kind: input.kind, titleUk: input.titleUk, titleEn: input.titleEn, startsAt: input.startsAt, endsAt: input.endsAt, checkinCode: newCheckinCode(), createdById: actorId }
+		});
+		await queueEventIndex(tx, event.id);
+		return event;
 	});
 }
 
@@ -291,6 +296,7 @@ export async function updateEvent(eventId: string, patch: Partial<EventInput>, n
 			if (!sameValue(before.startsAt, event.startsAt)) await tx.eventReminder.deleteMany({ where: { eventId } });
 		}
 		const promoted = await promoteWaitlisted(tx, event, now);
+		await queueEventIndex(tx, eventId);
 		return { event, notified, promoted };
 	});
 }
@@ -303,7 +309,23 @@ export async function cancelEvent(eventId: string, now = new Date()): Promise<{ 
 		const event = await tx.event.update({ where: { id: eventId }, data: { status: 'cancelled', cancelledAt: now, sequence: { increment: 1 } } });
 		const people = await tx.registration.findMany({ where: { eventId, status: { in: ['registered', 'waitlisted'] } } });
 		for (const r of people) await sendEventMail('event_cancelled', event, r, tx, { withCalendar: r.status === 'registered' });
+		// A cancelled event leaves the search index.
+		await queueEventIndex(tx, eventId);
 		return { notified: people.length };
+	});
+}
+
+/**
+ * Deletes an event with everything of it (registrations, attendance, recordings, feedback). Meant for
+ * events created by mistake: one that people registered for is cancelled instead (they are told), so
+ * this refuses while anyone holds a seat or a waitlist place. The event leaves the search index.
+ */
+export async function deleteEvent(eventId: string): Promise<void> {
+	await withEventLock(eventId, async (tx) => {
+		const people = await tx.registration.count({ where: { eventId, status: { in: ['registered', 'waitlisted'] } } });
+		if (people > 0) throw new EventError('invalid', 'has registrations');
+		await tx.event.delete({ where: { id: eventId } });
+		await queueEventIndex(tx, eventId);
 	});
 }
 

@@ -14,7 +14,7 @@ import { db } from '../db/index.ts';
 export * from './errors.ts';
 export * from './types.ts';
 export { withEventLock } from './lock.ts';
-export { listEvents, monthView, monthFromParam, filtersFromUrl, getEventBySlug, isHost, hostIdsOf, createEvent, updateEvent, cancelEvent, hostedEvents, newCheckinCode, PAGE_SIZE, RESERVED_SLUGS, SLUG, type EventFilters, type EventCard, type EventInput, type MonthView, type MonthDay } from './events.ts';
+export { listEvents, monthView, monthFromParam, filtersFromUrl, getEventBySlug, isHost, hostIdsOf, createEvent, updateEvent, cancelEvent, deleteEvent, hostedEvents, newCheckinCode, PAGE_SIZE, RESERVED_SLUGS, SLUG, type EventFilters, type EventCard, type EventInput, type MonthView, type MonthDay } from './events.ts';
 export { register, registerGroup, cancelRegistration, promoteWaitlisted, registrationState, checkAnswers, seatCounts, ownRegistration, registrationsOf, mayCancel, type Person, type ParticipantInput, type RegistrationResult, type GroupResult } from './registration.ts';
 export { checkInWithCode, setAttendance, attendanceList, attendanceStats, attendanceCsv, attendedEvents, eventCredits, attendedEventsForCourse, checkinOpen, CHECKIN_BEFORE_MINUTES, CHECKIN_AFTER_MINUTES, type AttendedEvent, type CsvLabels } from './attendance.ts';
 export { addRecording, deleteRecording, recordingsOf, openRecording, confirmWatched, type RecordingInput } from './recordings.ts';
@@ -24,6 +24,7 @@ export { eventPage, myEvents, publicEvent, joinWindow } from './page.ts';
 export { invitationIcs, feedIcs, eventUid, eventUrl } from './ical.ts';
 export { sendDueReminders, REMINDER_OFFSETS, REMINDERS_JOB } from './reminders.ts';
 export { seedEvents, SEED_EVENTS } from './seed.ts';
+export { eventSearchSource, eventPath } from './search-source.ts';
 
 /** Everything the events domain keeps about a person (for the profile's data export). */
 export async function eventsDataForExport(userId: string, email: string) {

@@ -276,10 +276,16 @@ export async function seedEvents(prisma: PrismaClient, now = new Date()): Promis
 				checkinCode: newCheckinCode()
 			}
 		});
+		// Past demo events are not followed up by mail (recording published, feedback invitation).
+		const over = event.endsAt <= now;
+		if (over) await prisma.event.update({ where: { id: event.id }, data: { feedbackMailedAt: now } });
 		if (s.recording) {
-			await prisma.recording.create({ data: { eventId: event.id, ...s.recording, publishedAt: event.endsAt } });
+			await prisma.recording.create({ data: { eventId: event.id, ...s.recording, publishedAt: event.endsAt, announcedAt: over ? now : null } });
 		}
 		created++;
 	}
-	return `${created} events created, ${SEED_EVENTS.length - created} existing`;
+	// The seed runs before the job runner starts: the search index is brought up to date directly.
+	const search = await import('../search/index.ts');
+	const indexed = created || (await search.searchEngine().count('event')) === 0 ? await search.reindexAll('event') : 0;
+	return `${created} events created, ${SEED_EVENTS.length - created} existing, ${indexed} indexed`;
 }

@@ -5,6 +5,7 @@ import { checkCoursesFolder, folderHash, type ParsedCourse } from './course-file
 import { extractH5PFile } from './h5p/package.ts';
 import type { Issue } from './issues.ts';
 import { courseH5PId, coursesRoot, h5pStore, scopedId } from './paths.ts';
+import { queueIndex } from '../search/queue.ts';
 
 /**
  * Import of the courses folder into the database (ADR 0013).
@@ -90,11 +91,12 @@ async function syncRows<R extends Row>(
 	return (await ops.archive(desired.map((r) => r.id))).count;
 }
 
-async function importCourse(course: ParsedCourse, root: string, now: Date): Promise<{ outcome: 'created' | 'updated'; archivedItems: number }> {
+async function importCourse(course: ParsedCourse, root: string, now: Date): Promise<{ outcome: 'created' | 'updated'; archivedItems: number; queued: boolean }> {
 	const id = course.meta.id;
 	const meta = course.meta;
 	const existing = await db().course.findUnique({ where: { id }, select: { id: true } });
 	let archivedItems = 0;
+	let queued = false;
 	// A course seen for the first time has no rows yet: nothing to read back before inserting.
 	const rowsOf = <T>(read: () => Promise<T[]>): Promise<T[]> => (existing ? read() : Promise.resolve([]));
 
@@ -263,6 +265,8 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 					archive: (keep) => tx.lesson.updateMany(archiveExcept(keep))
 				}
 			);
+			// The portal-wide search follows (a search.index job, committed with the course).
+			queued = await queueIndex(tx, 'course', id);
 		},
 		{ timeout: 60_000, maxWait: 30_000 }
 	);
@@ -271,7 +275,7 @@ async function importCourse(course: ParsedCourse, root: string, now: Date): Prom
 	for (const h of course.h5p) {
 		if (h.packed) await extractH5PFile(path.join(root, h.sourcePath), path.join(h5pStore(), h.info.sha256));
 	}
-	return { outcome: existing ? 'updated' : 'created', archivedItems };
+	return { outcome: existing ? 'updated' : 'created', archivedItems, queued };
 }
 
 /** Imports the courses folder (see the module comment). */
@@ -287,6 +291,8 @@ export async function importCourses(options: ImportOptions = {}): Promise<Import
 	const now = new Date();
 	const reports: CourseReport[] = [];
 	const total = check.courses.length;
+	// Courses changed without a job runner in this process (the import at start, scripts): indexed below.
+	const toIndex: string[] = [];
 
 	for (const c of check.courses) {
 		let report: CourseReport;
@@ -302,6 +308,7 @@ export async function importCourses(options: ImportOptions = {}): Promise<Import
 				try {
 					const r = await importCourse(c.course, root, now);
 					report = { folder: c.folder, courseId: c.course.meta.id, outcome: r.outcome, issues: [], archivedItems: r.archivedItems };
+					if (!r.queued) toIndex.push(c.course.meta.id);
 				} catch (err) {
 					console.error(`[courses] import of ${c.folder} failed`, err);
 					report = { folder: c.folder, courseId: c.course.meta.id, outcome: 'failed', issues: [{ file: `${c.folder}/course.yaml`, code: 'type', params: { expected: String((err as Error).message).slice(0, 200) } }] };
@@ -317,9 +324,14 @@ export async function importCourses(options: ImportOptions = {}): Promise<Import
 	const claimed = new Set(check.courses.map((c) => c.unchangedId ?? c.course?.meta.id).filter(Boolean) as string[]);
 	for (const prev of current.values()) {
 		if (prev.archivedAt || folders.has(prev.sourcePath) || claimed.has(prev.id)) continue;
-		await db().course.update({ where: { id: prev.id }, data: { archivedAt: now } });
+		const queued = await db().$transaction(async (tx) => {
+			await tx.course.update({ where: { id: prev.id }, data: { archivedAt: now } });
+			return queueIndex(tx, 'course', prev.id);
+		});
+		if (!queued) toIndex.push(prev.id);
 		reports.push({ folder: prev.sourcePath, courseId: prev.id, outcome: 'archived', issues: [] });
 	}
+	if (toIndex.length) await indexCourses(toIndex);
 
 	const count = (o: CourseOutcome) => reports.filter((r) => r.outcome === o).length;
 	const durationMs = Math.round(performance.now() - t0);
@@ -353,6 +365,25 @@ export async function importCourses(options: ImportOptions = {}): Promise<Import
 	return result;
 }
 
+/** Brings these courses up to date in the search index directly (when no job runner can). */
+async function indexCourses(ids: string[]): Promise<void> {
+	try {
+		const { indexDocuments } = await import('../search/index.ts');
+		await indexDocuments('course', ids);
+	} catch (err) {
+		// The nightly search.reindex heals what is missed here.
+		console.error('[courses] search indexing failed', err);
+	}
+}
+
+/** Indexes every course when the search index has none of them (a database imported before search knew courses). */
+async function ensureCoursesIndexed(): Promise<void> {
+	const live = await db().course.count({ where: { archivedAt: null } });
+	if (!live) return;
+	const { reindexAll, searchEngine } = await import('../search/index.ts');
+	if ((await searchEngine().count('course')) === 0) await reindexAll('course');
+}
+
 /**
  * Imports the courses folder when its content differs from the last import (by folder hash).
  * Called at start (src/lib/server/platform) and, once per process, before the first catalog read.
@@ -362,7 +393,10 @@ export async function importCoursesIfChanged(options: Omit<ImportOptions, 'force
 	if (!fs.existsSync(root)) return null;
 	const hash = folderHash(root);
 	const last = await db().courseImport.findFirst({ where: { finishedAt: { not: null } }, orderBy: { startedAt: 'desc' }, select: { folderHash: true } });
-	if (last?.folderHash === hash) return null;
+	if (last?.folderHash === hash) {
+		await ensureCoursesIndexed().catch((err) => console.error('[courses] search indexing failed', err));
+		return null;
+	}
 	const result = await importCourses({ ...options, root });
 	const changed = result.created + result.updated + result.archived;
 	console.log(

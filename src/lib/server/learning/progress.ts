@@ -1,4 +1,6 @@
 import { db } from '../db/index.ts';
+import { issueCertificate } from '../certificates/certificates.ts';
+import type { Competency } from '../certificates/types.ts';
 import type { PortalPerson } from '../xapi/agents.ts';
 import { LearningError } from './errors.ts';
 import { h5pResult } from './lrs.ts';
@@ -95,7 +97,7 @@ export async function evaluateCourseCompletion(userId: string, courseId: string)
 	const scored = required.filter((l) => l.completion !== 'viewed' && (l.kind === 'quiz' || l.kind === 'h5p'));
 	const scores = scored.map((l) => byLesson.get(l.id)?.bestScore).filter((s): s is number => typeof s === 'number');
 	const score = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null;
-	const course = await db().course.findUniqueOrThrow({ where: { id: courseId }, select: { contentHash: true, hours: true, credits: true } });
+	const course = await db().course.findUniqueOrThrow({ where: { id: courseId }, select: { contentHash: true, hours: true, credits: true, titleUk: true, titleEn: true, competencies: true } });
 	const now = new Date();
 	await db().$transaction(async (tx) => {
 		const claimed = await tx.enrollment.updateMany({ where: { id: enrollment.id, status: 'active' }, data: { status: 'completed', completedAt: now, score } });
@@ -104,6 +106,11 @@ export async function evaluateCourseCompletion(userId: string, courseId: string)
 			where: { courseId_userId: { courseId, userId } },
 			create: { courseId, userId, enrollmentId: enrollment.id, completedAt: now, score, courseHash: course.contentHash, hours: course.hours, credits: course.credits },
 			update: {}
+		});
+		// The course certificate (certificates domain), in the same transaction as the completion.
+		await issueCertificate(tx, {
+			kind: 'course', userId, sourceId: courseId, sourceVersion: course.contentHash, titleUk: course.titleUk, titleEn: course.titleEn,
+			issuedAt: now, hours: course.hours, credits: course.credits, competencies: (course.competencies ?? []) as unknown as Competency[]
 		});
 	});
 	return true;

@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { actUrls, ensureCorpus } from './corpus.fixture.ts';
-import { search } from './index.ts';
+import { search, searchEngine } from './index.ts';
+import { db } from '../db/index.ts';
+import { importCourses } from '../learning/import.ts';
+import { seedEvents } from '../events/seed.ts';
 
 /**
  * Relevance on the real corpus: tests/fixtures/search-relevance.json lists queries and the acts that
- * must be among the first five; the share found is reported (and must stay high).
+ * must be among the first five; the share found is reported (and must stay high). The portal's demo
+ * courses and events share the index meanwhile, as on the portal: they must not push acts out.
  */
 const fixture = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/search-relevance.json'), 'utf8')) as {
 	queries: Array<{ q: string; expect: string[]; note?: string }>;
@@ -15,11 +19,19 @@ const kind = inject('databaseKind');
 
 beforeAll(async () => {
 	await ensureCorpus();
+	// Without a job runner both are indexed directly (the import and the seed do it themselves).
+	await importCourses({ root: path.resolve('courses') });
+	await seedEvents(db());
 }, 600_000);
 
 describe(`relevance (${kind})`, () => {
 	it('has at least 30 queries', () => {
 		expect(fixture.queries.length).toBeGreaterThanOrEqual(30);
+	});
+
+	it('shares the index with courses and events', async () => {
+		expect(await searchEngine().count('course')).toBeGreaterThan(0);
+		expect(await searchEngine().count('event')).toBeGreaterThan(0);
 	});
 
 	it('finds the expected act in the top 5 for nearly every query', async () => {

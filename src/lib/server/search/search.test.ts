@@ -66,7 +66,9 @@ describe(`search on the real corpus (${kind})`, () => {
 		expect(r.facets.issuer!.map((f) => f.value)).toContain('Верховна Рада України');
 		expect(r.facets.status!.map((f) => f.value)).toEqual(expect.arrayContaining(['in_force', 'repealed']));
 		expect(r.facets.year!.length).toBeGreaterThan(5);
-		expect(r.facets.kind).toEqual([{ value: 'act', count: r.total }]);
+		// Other kinds (courses, events) may match too: the kind facet counts every hit once.
+		expect(r.facets.kind!.find((f) => f.value === 'act')!.count).toBeGreaterThan(5);
+		expect(r.facets.kind!.reduce((n, f) => n + f.count, 0)).toBe(r.total);
 
 		const laws = await search({ q: 'інформація', types: ['Закон'], statuses: ['in_force'], pageSize: 50 });
 		expect(laws.total).toBe(
@@ -124,7 +126,7 @@ describe(`search on the real corpus (${kind})`, () => {
 	});
 
 	it('an empty query browses everything, newest first', async () => {
-		const r = await search({ q: '', pageSize: 5 });
+		const r = await search({ q: '', pageSize: 5, kinds: ['act'] });
 		expect(r.total).toBe(await db().legalAct.count());
 		const dates = r.hits.map((h) => h.date ?? '');
 		expect(dates).toEqual([...dates].sort().reverse());

@@ -1,5 +1,8 @@
 import type { SearchDocumentInput, SearchKind } from './types.ts';
 import { actSearchSource } from '../library/search-source.ts';
+import { articleSearchSource } from '../publishing/search-source.ts';
+import { courseSearchSource } from '../learning/search-source.ts';
+import { eventSearchSource } from '../events/search-source.ts';
 
 /**
  * Where the portal-wide index takes its documents from: one source per kind, owned by its domain
@@ -15,5 +18,8 @@ export interface SearchSource {
 }
 
 export const SOURCES: Partial<Record<SearchKind, SearchSource>> = {
-	act: actSearchSource
+	article: articleSearchSource,
+	act: actSearchSource,
+	course: courseSearchSource,
+	event: eventSearchSource
 };
