@@ -4,6 +4,7 @@ import '../mail/delivery.ts';
 import '../auth/jobs.ts';
 import '../search/jobs.ts';
 import '../events/reminders.ts';
+import '../certification/reminders.ts';
 
 /**
  * Declares every domain's queues, workers and schedules before the job runner starts (see

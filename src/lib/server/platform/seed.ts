@@ -13,5 +13,6 @@ export async function seedAll(prisma: PrismaClient): Promise<string[]> {
 	summaries.push(await seedDemo(prisma));
 	summaries.push(await seedLibrary(prisma));
 	summaries.push(await seedEvents(prisma));
+	summaries.push(await (await import('../certification/seed.ts')).seedCertification(prisma));
 	return summaries;
 }
