@@ -1,5 +1,6 @@
 import { requireUser } from '$lib/server/auth/permissions';
 import { myLearning, pendingRequests } from '$lib/server/learning';
+import { listForUser } from '$lib/server/certificates';
 import type { PageServerLoad } from './$types';
 
 /** The learner's dashboard: in progress, requests, completed, recommended next. */
@@ -9,6 +10,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const decisions = mayDecide ? await pendingRequests(user) : [];
 	return {
 		...(await myLearning(user.id)),
-		decisions: decisions.map((d) => ({ id: d.id, course: d.course }))
+		decisions: decisions.map((d) => ({ id: d.id, course: d.course })),
+		certificates: (await listForUser(user.id)).map(({ serial, titleUk, titleEn, issuedAt, expiresAt, status }) => ({ serial, titleUk, titleEn, issuedAt, expiresAt, status }))
 	};
 };

@@ -18,9 +18,17 @@ const ENVELOPE_PREFIX = 'data:application/vc+jwt,';
 /** Larger inputs are refused before any parsing. */
 export const MAX_CREDENTIAL_BYTES = 64 * 1024;
 
-/** The portal's public address: ORIGIN, or the request's origin passed by a route, or localhost. */
+/**
+ * The portal's public address for QR codes and credential ids: the origin a caller passes (a test, or
+ * a route through originFor), else ORIGIN, else localhost.
+ */
 export function publicOrigin(origin?: string): string {
 	return (origin ?? config().ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** For routes: ORIGIN when configured (behind a proxy the request's own origin may be internal), else the request's. */
+export function originFor(url: URL): string {
+	return publicOrigin(config().ORIGIN ?? url.origin);
 }
 
 export const verifyPath = (serial: string) => `/verify/${serial}`;

@@ -52,6 +52,7 @@ export {
 	envelope,
 	issuerProfile,
 	MAX_CREDENTIAL_BYTES,
+	originFor,
 	publicOrigin,
 	signCredential,
 	verifyPath,
@@ -63,3 +64,4 @@ export { openBadgeCredential, verifyCredential, type VerifyResult } from './veri
 export { certificatePdf } from './pdf.ts';
 export { issuerJwks, issuerKeyFile, resetIssuerKeys } from './keys.ts';
 export { canDownload } from './access.ts';
+export { certificateView, verifyUpload, type CertificateView, type UploadCheck } from './view.ts';
