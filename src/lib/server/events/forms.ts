@@ -305,3 +305,9 @@ export function feedbackSchema(questions: SurveyQuestion[]) {
 }
 
 export const idSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
+/** A host removes a registration: whose, and why (the person reads the reason). */
+export const removalSchema = z.object({
+	registrationId: requiredText(64),
+	reason: requiredText(1000)
+});

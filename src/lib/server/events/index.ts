@@ -15,7 +15,7 @@ export * from './errors.ts';
 export * from './types.ts';
 export { withEventLock } from './lock.ts';
 export { listEvents, monthView, monthFromParam, filtersFromUrl, getEventBySlug, isHost, hostIdsOf, createEvent, updateEvent, cancelEvent, deleteEvent, hostedEvents, newCheckinCode, PAGE_SIZE, RESERVED_SLUGS, SLUG, type EventFilters, type EventCard, type EventInput, type MonthView, type MonthDay } from './events.ts';
-export { register, registerGroup, cancelRegistration, promoteWaitlisted, registrationState, checkAnswers, seatCounts, ownRegistration, registrationsOf, mayCancel, type Person, type ParticipantInput, type RegistrationResult, type GroupResult } from './registration.ts';
+export { register, registerGroup, cancelRegistration, removeRegistration, REMOVAL_REASON_MAX, promoteWaitlisted, registrationState, checkAnswers, seatCounts, ownRegistration, registrationsOf, mayCancel, type Person, type ParticipantInput, type RegistrationResult, type GroupResult } from './registration.ts';
 export { checkInWithCode, setAttendance, attendanceList, attendanceStats, attendanceCsv, attendedEvents, eventCredits, attendedEventsForCourse, checkinOpen, CHECKIN_BEFORE_MINUTES, CHECKIN_AFTER_MINUTES, type AttendedEvent, type CsvLabels } from './attendance.ts';
 export { addRecording, deleteRecording, recordingsOf, openRecording, confirmWatched, type RecordingInput } from './recordings.ts';
 export { submitFeedback, feedbackSummary, surveyQuestions, feedbackOpen, type QuestionSummary } from './feedback.ts';
@@ -23,6 +23,7 @@ export { publicFeed, personalFeed, eventIcs, feedToken, resetFeedToken } from '.
 export { eventPage, myEvents, publicEvent, joinWindow } from './page.ts';
 export { invitationIcs, feedIcs, eventUid, eventUrl } from './ical.ts';
 export { sendDueReminders, REMINDER_OFFSETS, REMINDERS_JOB } from './reminders.ts';
+export { sendFollowUps, announceRecordings, inviteToFeedback, FOLLOWUPS_JOB } from './followups.ts';
 export { seedEvents, SEED_EVENTS } from './seed.ts';
 export { eventSearchSource, eventPath } from './search-source.ts';
 

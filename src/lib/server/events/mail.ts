@@ -22,6 +22,10 @@ export interface EventMailData {
 	delegation?: string;
 	registered?: number;
 	waitlisted?: number;
+	/** Why a host removed the registration (shown to the person). */
+	reason?: string;
+	/** A published recording's title. */
+	recording?: string;
 }
 
 declare module '../mail/templates.ts' {
@@ -34,6 +38,9 @@ declare module '../mail/templates.ts' {
 		event_registration_cancelled: EventMailData;
 		event_reminder: EventMailData;
 		event_group_registered: EventMailData;
+		event_registration_removed: EventMailData;
+		event_recording_published: EventMailData;
+		event_feedback_open: EventMailData;
 	}
 }
 
@@ -121,6 +128,31 @@ defineMailTemplate(
 	)
 );
 
+defineMailTemplate(
+	'event_registration_removed',
+	template(
+		(title, o) => m.events_mail_removed_subject({ title }, o),
+		(d, title, o) => m.events_mail_removed_intro({ title, reason: oneLine(d.reason) }, o),
+		(o) => [m.events_mail_calendar_cancel_hint({}, o), m.events_mail_removed_after({}, o)]
+	)
+);
+defineMailTemplate(
+	'event_recording_published',
+	template(
+		(title, o) => m.events_mail_recording_subject({ title }, o),
+		(d, title, o) => m.events_mail_recording_intro({ title, recording: oneLine(d.recording) || title }, o),
+		(o) => [m.events_mail_recording_after({}, o)]
+	)
+);
+defineMailTemplate(
+	'event_feedback_open',
+	template(
+		(title, o) => m.events_mail_feedback_subject({ title }, o),
+		(_d, title, o) => m.events_mail_feedback_intro({ title }, o),
+		(o) => [m.events_mail_feedback_after({}, o)]
+	)
+);
+
 /** What the mail helpers need of an event. */
 export type MailEvent = CalendarEvent & { joinOpensMinutes?: number };
 
@@ -153,22 +185,28 @@ export function mailData(e: CalendarEvent, r: Pick<MailRecipient, 'name' | 'posi
 	};
 }
 
-type Kind = 'event_registered' | 'event_promoted' | 'event_updated' | 'event_cancelled' | 'event_registration_cancelled' | 'event_waitlisted';
+type Kind = 'event_registered' | 'event_promoted' | 'event_updated' | 'event_cancelled' | 'event_registration_cancelled' | 'event_registration_removed' | 'event_waitlisted';
 
 /**
  * Enqueues one person's message about an event, in the caller's transaction. Messages that change a
  * calendar carry an iTIP part: REQUEST for a seat, CANCEL when it goes away.
  */
-export async function sendEventMail(kind: Kind, e: CalendarEvent, r: MailRecipient, tx: Prisma.TransactionClient, options: { dedupeKey?: string; withCalendar?: boolean } = {}): Promise<void> {
+export async function sendEventMail(
+	kind: Kind,
+	e: CalendarEvent,
+	r: MailRecipient,
+	tx: Prisma.TransactionClient,
+	options: { dedupeKey?: string; withCalendar?: boolean; extra?: Partial<EventMailData> } = {}
+): Promise<void> {
 	const locale = loc(r.locale);
-	const method = kind === 'event_cancelled' || kind === 'event_registration_cancelled' ? 'CANCEL' : kind === 'event_waitlisted' ? null : 'REQUEST';
+	const method = kind === 'event_cancelled' || kind === 'event_registration_cancelled' || kind === 'event_registration_removed' ? 'CANCEL' : kind === 'event_waitlisted' ? null : 'REQUEST';
 	const withCalendar = options.withCalendar ?? true;
 	await enqueueMail(
 		{
 			to: r.email,
 			template: kind,
 			locale,
-			data: { ...mailData(e, r, locale) },
+			data: { ...mailData(e, r, locale, options.extra) },
 			dedupeKey: options.dedupeKey,
 			icalEvent:
 				method && withCalendar

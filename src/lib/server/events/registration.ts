@@ -13,6 +13,9 @@ import { sendEventMail } from './mail.ts';
 import { enqueueMail } from '../mail/index.ts';
 import { mailData } from './mail.ts';
 import { readQuestions, type ExtraQuestion, type Locale } from './types.ts';
+// identity's action and target lists are closed unions: the events' values are cast here, in one
+// place, as the club does (the admin audit page shows unknown actions as they are).
+import { recordAudit, type AuditAction, type AuditTargetType } from '../identity/audit.ts';
 
 export interface Person {
 	id: string;
@@ -287,6 +290,49 @@ export async function cancelRegistration(registrationId: string, actor: Person, 
 		await sendEventMail('event_registration_cancelled', e, cancelled, tx, { withCalendar: r.status === 'registered' });
 		const promoted = r.status === 'registered' ? await promoteWaitlisted(tx, e, now) : 0;
 		return { promoted };
+	});
+}
+
+export const REMOVAL_REASON_MAX = 1000;
+
+/**
+ * A host removes someone's registration (a seat or a waitlist place), with a reason the person reads
+ * in their message (an iTIP CANCEL for a seat). A freed seat goes to the first person waiting, who is
+ * told as on any promotion. The removal is audited (event.registration_removed) in the same
+ * transaction. Who is a host is checked by the caller (permission event:host) and again here.
+ */
+export async function removeRegistration(
+	eventId: string,
+	registrationId: string,
+	host: Person,
+	reason: string,
+	now = new Date()
+): Promise<{ promoted: number; name: string }> {
+	const why = reason.replace(/\s+/g, ' ').trim().slice(0, REMOVAL_REASON_MAX);
+	if (!why) throw new EventError('invalid', 'reason');
+	return withEventLock(eventId, async (tx) => {
+		const e = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+		const r = await tx.registration.findUnique({ where: { id: registrationId } });
+		// A registration of another event is as good as missing.
+		if (!r || r.eventId !== eventId) throw new EventError('not_found');
+		if (r.status === 'cancelled') throw new EventError('not_registered');
+		const removed = await tx.registration.update({
+			where: { id: r.id },
+			data: { status: 'cancelled', position: null, cancelledAt: now, sequenceOffset: { increment: 1 } }
+		});
+		await sendEventMail('event_registration_removed', e, removed, tx, { withCalendar: r.status === 'registered', extra: { reason: why } });
+		const promoted = r.status === 'registered' ? await promoteWaitlisted(tx, e, now) : 0;
+		await recordAudit(tx, {
+			actorId: host.id,
+			action: 'event.registration_removed' as AuditAction,
+			targetType: 'event_registration' as unknown as AuditTargetType,
+			targetId: r.id,
+			subjectUserId: r.userId,
+			before: { status: r.status, position: r.position },
+			after: { status: 'cancelled' },
+			data: { eventId, eventSlug: e.slug, name: r.name, email: r.email, reason: why, promoted }
+		});
+		return { promoted, name: r.name };
 	});
 }
 

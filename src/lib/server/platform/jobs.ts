@@ -4,6 +4,7 @@ import '../mail/delivery.ts';
 import '../auth/jobs.ts';
 import '../search/jobs.ts';
 import '../events/reminders.ts';
+import '../events/followups.ts';
 import '../certification/reminders.ts';
 
 /**

@@ -3,8 +3,8 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages.js';
 import { requirePermission } from '$lib/server/auth/permissions';
-import { addRecording, attendanceList, attendanceStats, deleteRecording, feedbackSummary, getEventBySlug, hostIdsOf, recordingsOf, setAttendance, checkinOpen, publicEvent } from '$lib/server/events';
-import { idSchema, recordingMaterials, recordingSchema } from '$lib/server/events/forms';
+import { addRecording, attendanceList, attendanceStats, deleteRecording, feedbackSummary, getEventBySlug, hostIdsOf, recordingsOf, setAttendance, checkinOpen, publicEvent, removeRegistration } from '$lib/server/events';
+import { idSchema, recordingMaterials, recordingSchema, removalSchema } from '$lib/server/events/forms';
 import { explainEventError } from '../../errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		stats,
 		feedback,
 		recordings,
-		recordingForm: await superValidate(zod4(recordingSchema), { id: 'recording' })
+		recordingForm: await superValidate(zod4(recordingSchema), { id: 'recording' }),
+		removalForm: await superValidate(zod4(removalSchema), { id: 'removal' })
 	};
 };
 
@@ -63,7 +64,24 @@ export const actions: Actions = {
 		} catch (err) {
 			return message(form, { type: 'error', text: explainEventError(err) }, { status: 400 });
 		}
-		return message(await superValidate(zod4(recordingSchema), { id: 'recording' }), { type: 'success', text: m.events_host_recording_added() });
+		// An empty form for the next recording; marked valid, or superforms would answer 400 with the success text.
+		const fresh = await superValidate(zod4(recordingSchema), { id: 'recording' });
+		fresh.valid = true;
+		return message(fresh, { type: 'success', text: m.events_host_recording_added() });
+	},
+
+	remove: async ({ params, locals, request }) => {
+		const { e, user } = await hostEvent(params.slug, locals);
+		const form = await superValidate(request, zod4(removalSchema), { id: 'removal' });
+		if (!form.valid) return fail(400, { removalForm: form });
+		try {
+			const { promoted, name } = await removeRegistration(e.id, form.data.registrationId, user, form.data.reason);
+			// Done: the form is emptied (still valid, so the message is a success, not a 400).
+			form.data = { registrationId: '', reason: '' };
+			return message(form, { type: 'success', text: m.events_host_removed({ name, promoted: String(promoted) }) });
+		} catch (err) {
+			return message(form, { type: 'error', text: explainEventError(err) }, { status: 400 });
+		}
 	},
 
 	deleteRecording: async ({ params, locals, request }) => {
