@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[] } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[]; jury?: { member: boolean; recused: boolean } } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -98,7 +98,20 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['event:host', { hostIds: ['instructor'] }, ['admin', 'instructor']],
 	['event:host', { hostIds: ['expert', 'staff.vinnytsia'] }, ['admin', 'expert', 'staffVin']],
 	['event:host', { hostIds: [] }, ['admin']],
-	['event:host', undefined, ['admin']]
+	['event:host', undefined, ['admin']],
+	// Cases, contests, ratings (issue 10)
+	['rating:manage', undefined, ['admin', 'editor']],
+	['contest:manage', undefined, ['admin', 'editor']],
+	['contest:enter', undefined, everyone.filter((w) => w !== 'guest')],
+	['contest:judge', { jury: { member: true, recused: false } }, everyone.filter((w) => w !== 'guest')],
+	['contest:judge', { jury: { member: true, recused: true } }, []],
+	['contest:judge', { jury: { member: false, recused: false } }, []],
+	['contest:judge', undefined, []],
+	['contest:vote', undefined, everyone.filter((w) => w !== 'guest')],
+	['case:submit', undefined, ['admin', 'editor', 'managerVin', 'staffVin', 'managerMyk']],
+	['case:edit', { userId: 'staff.vinnytsia' }, ['admin', 'editor', 'staffVin']],
+	['case:edit', undefined, ['admin', 'editor']],
+	['case:review', undefined, ['admin', 'editor']]
 ];
 
 describe('can()', () => {

@@ -77,7 +77,23 @@ export type Action =
 	/** Events: create events (/events/new). */
 	| 'event:create'
 	/** Events: run one event (edit, cancel, attendance, export, recordings, feedback). Target: hostIds. */
-	| 'event:host';
+	| 'event:host'
+	/** Ratings: editions, CSV imports, values typed by monitors, publication (editors, admins). */
+	| 'rating:manage'
+	/** Contests: set up contests, nominations, criteria, juries; close rounds; publish results (editors, admins). */
+	| 'contest:manage'
+	/** Contests: register an entry for one's organization (anyone signed in). */
+	| 'contest:enter'
+	/** Contests: see and score a nomination's entries. Target: jury (a member of its panel, not recused). */
+	| 'contest:judge'
+	/** Contests: vote in the public vote (anyone signed in, once per nomination). */
+	| 'contest:vote'
+	/** Cases: write and submit a best-practice case (members of an organization, editors, admins). */
+	| 'case:submit'
+	/** Cases: change one case before publication. Target: userId (its author). */
+	| 'case:edit'
+	/** Cases: editorial review (comment, ask for changes, publish) (editors, admins). */
+	| 'case:review';
 
 export interface PermissionTarget {
 	/** The organization the action concerns (org:* actions). */
@@ -88,6 +104,8 @@ export interface PermissionTarget {
 	enrolmentMode?: 'open' | 'assigned' | 'approval' | null;
 	/** The hosts of an event (event:host): its host ids and its creator. */
 	hostIds?: string[] | null;
+	/** One's seat on a contest nomination's panel (contest:judge): member of it, and recused from it. */
+	jury?: { member: boolean; recused: boolean } | null;
 	/** The portal accounts named as a course's instructors (course:instruct). */
 	instructorIds?: string[] | null;
 }
@@ -146,7 +164,16 @@ const rules: Record<Action, Rule> = {
 	'event:register': () => true,
 	'event:register-group': (user) => isAdmin(user) || user.roles.includes('instructor') || user.memberships.some((ms) => ms.role === 'manager'),
 	'event:create': (user) => isAdmin(user) || user.roles.includes('instructor'),
-	'event:host': (user, target) => isAdmin(user) || (!!target.hostIds && target.hostIds.includes(user.id))
+	'event:host': (user, target) => isAdmin(user) || (!!target.hostIds && target.hostIds.includes(user.id)),
+	// Cases, contests, ratings (issue 10): jurors are rows of a contest's panels, not a global role.
+	'rating:manage': (user) => isAdmin(user) || user.roles.includes('editor'),
+	'contest:manage': (user) => isAdmin(user) || user.roles.includes('editor'),
+	'contest:enter': () => true,
+	'contest:judge': (_user, target) => !!target.jury?.member && !target.jury.recused,
+	'contest:vote': () => true,
+	'case:submit': (user) => isAdmin(user) || user.roles.includes('editor') || user.memberships.length > 0,
+	'case:edit': (user, target) => isAdmin(user) || user.roles.includes('editor') || (!!target.userId && target.userId === user.id),
+	'case:review': (user) => isAdmin(user) || user.roles.includes('editor')
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];

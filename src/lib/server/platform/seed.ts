@@ -14,5 +14,6 @@ export async function seedAll(prisma: PrismaClient): Promise<string[]> {
 	summaries.push(await seedLibrary(prisma));
 	summaries.push(await seedEvents(prisma));
 	summaries.push(await (await import('../certification/seed.ts')).seedCertification(prisma));
+	summaries.push(await (await import('../ratings/seed.ts')).seedRatings(prisma));
 	return summaries;
 }
