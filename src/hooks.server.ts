@@ -5,6 +5,7 @@ import { startPlatform } from '$lib/server/platform';
 import { securityHeaders } from '$lib/server/http/security';
 import { authHandle, userHandle } from '$lib/server/auth';
 import { formOriginGuard } from '$lib/server/xapi/csrf';
+import { exceptOneClickUnsubscribe } from '$lib/server/publishing/one-click';
 
 export const init: ServerInit = async () => {
 	await startPlatform();
@@ -20,7 +21,8 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 	});
 
 // formOriginGuard: SvelteKit's cross-site form check for all but /xapi (see svelte.config.js, ADR 0012).
-export const handle: Handle = sequence(securityHeaders, formOriginGuard(), i18nHandle, authHandle, userHandle);
+// Nor for the RFC 8058 one-click unsubscribe POST, which mail providers send without an Origin (ADR 0017).
+export const handle: Handle = sequence(securityHeaders, exceptOneClickUnsubscribe(formOriginGuard()), i18nHandle, authHandle, userHandle);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const errorId = crypto.randomUUID();

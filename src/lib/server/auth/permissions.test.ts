@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[]; jury?: { member: boolean; recused: boolean } } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[]; jury?: { member: boolean; recused: boolean }; articleStatus?: string } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -99,6 +99,12 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['event:host', { hostIds: ['expert', 'staff.vinnytsia'] }, ['admin', 'expert', 'staffVin']],
 	['event:host', { hostIds: [] }, ['admin']],
 	['event:host', undefined, ['admin']],
+	// Publishing (issue 9)
+	['article:write', undefined, ['admin', 'editor']],
+	['article:edit', { userId: 'editor', articleStatus: 'draft' }, ['admin', 'editor']],
+	['article:edit', { userId: 'learner', articleStatus: 'draft' }, ['admin', 'editor']],
+	['article:publish', undefined, ['admin', 'editor']],
+	['bulletin:manage', undefined, ['admin', 'editor']],
 	// Cases, contests, ratings (issue 10)
 	['rating:manage', undefined, ['admin', 'editor']],
 	['contest:manage', undefined, ['admin', 'editor']],

@@ -78,6 +78,14 @@ export type Action =
 	| 'event:create'
 	/** Events: run one event (edit, cancel, attendance, export, recordings, feedback). Target: hostIds. */
 	| 'event:host'
+	/** Publishing: write article drafts (contributors, editors, admins). */
+	| 'article:write'
+	/** Publishing: change one article's text. Target: userId (its author), articleStatus. */
+	| 'article:edit'
+	/** Publishing: review, schedule, publish and archive articles (editors, admins). */
+	| 'article:publish'
+	/** Publishing: compose bulletins, run campaigns, import subscribers (editors, admins). */
+	| 'bulletin:manage'
 	/** Ratings: editions, CSV imports, values typed by monitors, publication (editors, admins). */
 	| 'rating:manage'
 	/** Contests: set up contests, nominations, criteria, juries; close rounds; publish results (editors, admins). */
@@ -104,6 +112,8 @@ export interface PermissionTarget {
 	enrolmentMode?: 'open' | 'assigned' | 'approval' | null;
 	/** The hosts of an event (event:host): its host ids and its creator. */
 	hostIds?: string[] | null;
+	/** The state of an article (article:edit): a contributor edits only their own drafts. */
+	articleStatus?: string | null;
 	/** One's seat on a contest nomination's panel (contest:judge): member of it, and recused from it. */
 	jury?: { member: boolean; recused: boolean } | null;
 	/** The portal accounts named as a course's instructors (course:instruct). */
@@ -165,6 +175,14 @@ const rules: Record<Action, Rule> = {
 	'event:register-group': (user) => isAdmin(user) || user.roles.includes('instructor') || user.memberships.some((ms) => ms.role === 'manager'),
 	'event:create': (user) => isAdmin(user) || user.roles.includes('instructor'),
 	'event:host': (user, target) => isAdmin(user) || (!!target.hostIds && target.hostIds.includes(user.id)),
+	// Publishing (issue 9): contributors write drafts; editors review, publish and mail.
+	'article:write': (user) => isAdmin(user) || user.roles.includes('editor') || user.roles.includes('contributor'),
+	'article:edit': (user, target) =>
+		isAdmin(user) ||
+		user.roles.includes('editor') ||
+		(user.roles.includes('contributor') && !!target.userId && target.userId === user.id && target.articleStatus === 'draft'),
+	'article:publish': (user) => isAdmin(user) || user.roles.includes('editor'),
+	'bulletin:manage': (user) => isAdmin(user) || user.roles.includes('editor'),
 	// Cases, contests, ratings (issue 10): jurors are rows of a contest's panels, not a global role.
 	'rating:manage': (user) => isAdmin(user) || user.roles.includes('editor'),
 	'contest:manage': (user) => isAdmin(user) || user.roles.includes('editor'),

@@ -1,6 +1,7 @@
 import { scheduleMaintenance } from '../jobs/maintenance.ts';
 // Every domain's job module, imported for its defineJob()/schedule() declarations.
 import '../mail/delivery.ts';
+import '../publishing/jobs.ts';
 import '../auth/jobs.ts';
 import '../search/jobs.ts';
 import '../events/reminders.ts';

@@ -2,6 +2,7 @@
 // src/lib/server/identity/personal-data.ts), so a person's export and account deletion cover it.
 // Imported at start (platform/index.ts) and by the tests.
 import '../learning/personal-data.ts';
+import '../publishing/personal-data.ts';
 import '../certification/personal-data.ts';
 import '../certificates/personal-data.ts';
 import '../events/personal-data.ts';

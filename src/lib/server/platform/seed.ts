@@ -9,10 +9,12 @@ export async function seedAll(prisma: PrismaClient): Promise<string[]> {
 	const { seedDemo } = await import('../../../../prisma/seed/demo.ts');
 	const { seedLibrary } = await import('../library/seed.ts');
 	const { seedEvents } = await import('../events/seed.ts');
+	const { seedPublishing } = await import('../publishing/seed.ts');
 	const summaries: string[] = [];
 	summaries.push(await seedDemo(prisma));
 	summaries.push(await seedLibrary(prisma));
 	summaries.push(await seedEvents(prisma));
+	summaries.push(await seedPublishing(prisma));
 	summaries.push(await (await import('../certification/seed.ts')).seedCertification(prisma));
 	summaries.push(await (await import('../ratings/seed.ts')).seedRatings(prisma));
 	return summaries;
