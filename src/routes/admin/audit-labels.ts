@@ -8,6 +8,8 @@ export function globalRoleLabel(role: string): string {
 			return m.admin_role_admin();
 		case 'editor':
 			return m.admin_role_editor();
+		case 'contributor':
+			return m.admin_role_contributor();
 		case 'instructor':
 			return m.admin_role_instructor();
 		case 'expert':

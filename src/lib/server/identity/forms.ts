@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { email, locale, optionalText, requiredText } from '$lib/validation';
+import { GLOBAL_ROLE_VALUES } from '$lib/roles';
 import { checkPasswordStrength, PASSWORD_MAX_LENGTH } from '../auth/password.ts';
 import { passwordProblemMessage } from '../auth/forms.ts';
 
@@ -26,7 +27,7 @@ const requiredId = () =>
 		.min(1, { error: () => m.form_choose_option() })
 		.max(64, { error: () => m.form_invalid() });
 
-export const GLOBAL_ROLE_VALUES = ['admin', 'editor', 'instructor', 'expert', 'learner'] as const;
+export { GLOBAL_ROLE_VALUES };
 export const ORG_ROLE_VALUES = ['manager', 'staff'] as const;
 export const ORG_KIND_VALUES = ['local_government', 'state_body', 'ngo', 'other'] as const;
 

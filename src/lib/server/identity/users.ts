@@ -4,8 +4,9 @@ import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { recordAudit } from './audit.ts';
 import { IdentityError } from './errors.ts';
+import { GLOBAL_ROLE_VALUES } from '../../roles.ts';
 
-export const GLOBAL_ROLES: readonly GlobalRole[] = ['admin', 'editor', 'instructor', 'expert', 'learner'];
+export const GLOBAL_ROLES: readonly GlobalRole[] = GLOBAL_ROLE_VALUES;
 
 /** The SessionUser shape of a stored person (what `locals.user` holds), or null. */
 export async function loadSessionUser(id: string): Promise<SessionUser | null> {
