@@ -1,6 +1,7 @@
 import { requireUser } from '$lib/server/auth/permissions';
 import { myLearning, pendingRequests } from '$lib/server/learning';
 import { listForUser } from '$lib/server/certificates';
+import { coursesTaught } from '$lib/server/instructor';
 import type { PageServerLoad } from './$types';
 
 /** The learner's dashboard: in progress, requests, completed, recommended next. */
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		...(await myLearning(user.id)),
 		decisions: decisions.map((d) => ({ id: d.id, course: d.course })),
+		teaching: await coursesTaught(user),
 		certificates: (await listForUser(user.id)).map(({ serial, titleUk, titleEn, issuedAt, expiresAt, status }) => ({ serial, titleUk, titleEn, issuedAt, expiresAt, status }))
 	};
 };

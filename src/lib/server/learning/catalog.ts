@@ -130,7 +130,8 @@ export async function getCourse(slug: string) {
 	});
 	return {
 		...course,
-		instructors: course.instructors as unknown as Instructor[],
+		// Without `account` (the instructor view's e-mail): it never reaches a page.
+		instructors: (course.instructors as unknown as Array<Instructor & { account?: string }>).map(({ account: _account, ...i }) => i as Instructor),
 		competencies: course.competencies as unknown as Competency[],
 		prerequisiteCourses: prerequisites,
 		quizzes

@@ -58,7 +58,9 @@ const localizedList = z.strictObject({ uk: z.array(text).min(1), en: z.array(tex
 export const instructorSchema = z.strictObject({
 	name: text,
 	role: localized.optional(),
-	organization: localized.optional()
+	organization: localized.optional(),
+	// The e-mail of a portal account that gets the course's instructor view (never shown on pages).
+	account: z.email().optional()
 });
 
 export const competencySchema = z.strictObject({
