@@ -25,6 +25,8 @@ export interface DepartmentCompliance {
 	assigned: number;
 	certified: number;
 	certifiedPercent: number;
+	/** Certified and inside the recertification window (status expiring). */
+	inWindow: number;
 	expiring30: number;
 	expiring60: number;
 	expiring90: number;
@@ -61,13 +63,14 @@ export interface ComplianceReport {
 }
 
 function emptyLine(departmentId: string | null, nameUk: string, nameEn: string): DepartmentCompliance {
-	return { departmentId, nameUk, nameEn, assigned: 0, certified: 0, certifiedPercent: 0, expiring30: 0, expiring60: 0, expiring90: 0, overdue: 0, expired: 0, inProgress: 0, notStarted: 0 };
+	return { departmentId, nameUk, nameEn, assigned: 0, certified: 0, certifiedPercent: 0, inWindow: 0, expiring30: 0, expiring60: 0, expiring90: 0, overdue: 0, expired: 0, inProgress: 0, notStarted: 0 };
 }
 
 function add(line: DepartmentCompliance, r: ComplianceRow, now: Date) {
 	line.assigned++;
 	if (r.status === 'certified' || r.status === 'expiring') {
 		line.certified++;
+		if (r.status === 'expiring') line.inWindow++;
 		const days = r.expiresAt ? (r.expiresAt.getTime() - now.getTime()) / DAY : Infinity;
 		if (days <= 30) line.expiring30++;
 		if (days <= 60) line.expiring60++;

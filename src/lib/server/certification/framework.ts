@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { db } from '../db/index.ts';
 import { can } from '../auth/permissions.ts';
@@ -260,12 +259,14 @@ export async function importFramework(actor: SessionUser | null, f: ParsedFramew
 				await tx.competency.upsert({ where: { frameworkId_code: { frameworkId: fw.id, code: c.code } }, create: { frameworkId: fw.id, code: c.code, ...data }, update: data });
 			}
 		}
-		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.framework_imported', targetType: 'competency_framework', targetId: fw.id, data: { slug: f.slug, areas: f.areas.length, competencies: compCodes.length } });
+		if (actor) await auditCertification(tx, { actorId: actor.id, action: 'certification.framework_imported', targetType: 'competency_framework', targetId: fw.id, data: { slug: f.slug, areas: f.areas.length, competencies: compCodes.length } });
 		return fw;
 	});
 }
 
-export const SAMPLE_FRAMEWORK_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'frameworks', 'digital-competence-civil-servants.yaml');
+// Resolved from the working directory (the repo root, as for the library's data): the built server's
+// chunks live elsewhere, so a path beside this module would not exist there.
+export const SAMPLE_FRAMEWORK_FILE = path.resolve('src/lib/server/certification/frameworks/digital-competence-civil-servants.yaml');
 
 /** The sample framework, parsed (for the seed and the tests). */
 export function sampleFramework(): ParsedFramework {

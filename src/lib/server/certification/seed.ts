@@ -15,7 +15,8 @@ export const SEED_PROGRAMMES = {
 
 export async function seedCertification(prisma: PrismaClient): Promise<string> {
 	const framework = sampleFramework();
-	if (!(await prisma.competencyFramework.findUnique({ where: { slug: framework.slug } }))) await importFramework(null, framework, { checkCourses: false });
+	// Re-imported at every seed: the shipped file may have changed (codes are stable, so assessments and plans keep theirs).
+	await importFramework(null, framework, { checkCourses: false });
 	let created = 0;
 	if (!(await prisma.certificationProgramme.findUnique({ where: { slug: SEED_PROGRAMMES.digital } }))) {
 		await createProgramme(
