@@ -40,7 +40,7 @@ type Who = keyof typeof people;
 const everyone = Object.keys(people) as Who[];
 
 // Each row: action, target, and exactly who may do it. Everyone not listed must be refused.
-const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[]; jury?: { member: boolean; recused: boolean }; articleStatus?: string } | undefined, Who[]]> = [
+const table: Array<[Action, { organizationId?: string; userId?: string; enrolmentMode?: 'open' | 'assigned' | 'approval'; hostIds?: string[]; instructorIds?: string[]; jury?: { member: boolean; recused: boolean }; articleStatus?: string; clubRole?: 'coordinator' | 'member' | 'observer'; drafterId?: string } | undefined, Who[]]> = [
 	['admin:access', undefined, ['admin']],
 	['users:read', undefined, ['admin']],
 	['users:invite', undefined, ['admin']],
@@ -117,8 +117,25 @@ const table: Array<[Action, { organizationId?: string; userId?: string; enrolmen
 	['case:submit', undefined, ['admin', 'editor', 'managerVin', 'staffVin', 'managerMyk']],
 	['case:edit', { userId: 'staff.vinnytsia' }, ['admin', 'editor', 'staffVin']],
 	['case:edit', undefined, ['admin', 'editor']],
-	['case:review', undefined, ['admin', 'editor']]
+	['case:review', undefined, ['admin', 'editor']],
+	['club:join', undefined, everyoneSignedIn()],
+	['club:comment', { clubRole: 'observer' }, everyoneSignedIn()],
+	['club:comment', undefined, []],
+	['club:amend', { clubRole: 'observer' }, []],
+	['club:amend', { clubRole: 'member' }, everyoneSignedIn()],
+	['club:vote', { clubRole: 'observer' }, []],
+	['club:vote', { clubRole: 'member' }, everyoneSignedIn()],
+	['club:vote', undefined, []],
+	['club:draft-edit', { clubRole: 'member', drafterId: 'expert' }, ['expert']],
+	['club:draft-edit', { clubRole: 'coordinator', drafterId: 'expert' }, everyoneSignedIn()],
+	['club:manage', { clubRole: 'member' }, ['admin']],
+	['club:manage', { clubRole: 'coordinator' }, everyoneSignedIn()],
+	['consultation:comment', undefined, everyoneSignedIn()]
 ];
+
+function everyoneSignedIn(): Who[] {
+	return (Object.keys(people) as Who[]).filter((w) => w !== 'guest');
+}
 
 describe('can()', () => {
 	for (const [action, target, allowed] of table) {

@@ -101,7 +101,21 @@ export type Action =
 	/** Cases: change one case before publication. Target: userId (its author). */
 	| 'case:edit'
 	/** Cases: editorial review (comment, ask for changes, publish) (editors, admins). */
-	| 'case:review';
+	| 'case:review'
+	/** Club: ask to join the Expert Club (anyone signed in). */
+	| 'club:join'
+	/** Club: comment on drafts and post in discussions. Target: clubRole (coordinator, member, observer). */
+	| 'club:comment'
+	/** Club: propose amendments and start drafts. Target: clubRole (coordinator, member). */
+	| 'club:amend'
+	/** Club: vote on a resolution. Target: clubRole (coordinator, member; never an observer). */
+	| 'club:vote'
+	/** Club: edit one draft (versions, amendment decisions, voting). Target: clubRole and drafterId. */
+	| 'club:draft-edit'
+	/** Club: members, meetings, addressees, consultations, moderation. Target: clubRole (coordinator). */
+	| 'club:manage'
+	/** Club: comment on a draft in public consultation (anyone signed in). */
+	| 'consultation:comment';
 
 export interface PermissionTarget {
 	/** The organization the action concerns (org:* actions). */
@@ -118,6 +132,10 @@ export interface PermissionTarget {
 	jury?: { member: boolean; recused: boolean } | null;
 	/** The portal accounts named as a course's instructors (course:instruct). */
 	instructorIds?: string[] | null;
+	/** The person's active role in the Expert Club (club:*), null when not a member. */
+	clubRole?: 'coordinator' | 'member' | 'observer' | null;
+	/** The drafter of a resolution (club:draft-edit). */
+	drafterId?: string | null;
 }
 
 /** Who may act: a predicate over the person and the target, one per action. */
@@ -191,7 +209,16 @@ const rules: Record<Action, Rule> = {
 	'contest:vote': () => true,
 	'case:submit': (user) => isAdmin(user) || user.roles.includes('editor') || user.memberships.length > 0,
 	'case:edit': (user, target) => isAdmin(user) || user.roles.includes('editor') || (!!target.userId && target.userId === user.id),
-	'case:review': (user) => isAdmin(user) || user.roles.includes('editor')
+	'case:review': (user) => isAdmin(user) || user.roles.includes('editor'),
+	// Expert Club (issue 8): the club role comes from the club's membership table, not global roles.
+	'club:join': () => true,
+	'club:comment': (_user, target) => !!target.clubRole,
+	'club:amend': (_user, target) => target.clubRole === 'coordinator' || target.clubRole === 'member',
+	'club:vote': (_user, target) => target.clubRole === 'coordinator' || target.clubRole === 'member',
+	'club:draft-edit': (user, target) =>
+		target.clubRole === 'coordinator' || (target.clubRole === 'member' && !!target.drafterId && target.drafterId === user.id),
+	'club:manage': (user, target) => isAdmin(user) || target.clubRole === 'coordinator',
+	'consultation:comment': () => true
 };
 
 export const ACTIONS = Object.keys(rules) as Action[];

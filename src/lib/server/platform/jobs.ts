@@ -5,6 +5,7 @@ import '../publishing/jobs.ts';
 import '../auth/jobs.ts';
 import '../search/jobs.ts';
 import '../events/reminders.ts';
+import '../club/jobs.ts';
 import '../events/followups.ts';
 import '../certification/reminders.ts';
 

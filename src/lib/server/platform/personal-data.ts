@@ -6,4 +6,5 @@ import '../publishing/personal-data.ts';
 import '../certification/personal-data.ts';
 import '../certificates/personal-data.ts';
 import '../events/personal-data.ts';
+import '../club/personal-data.ts';
 import '../xapi/personal-data.ts';

@@ -14,6 +14,7 @@ export async function seedAll(prisma: PrismaClient): Promise<string[]> {
 	summaries.push(await seedDemo(prisma));
 	summaries.push(await seedLibrary(prisma));
 	summaries.push(await seedEvents(prisma));
+	summaries.push(await (await import('../club/seed.ts')).seedClub(prisma));
 	summaries.push(await seedPublishing(prisma));
 	summaries.push(await (await import('../certification/seed.ts')).seedCertification(prisma));
 	summaries.push(await (await import('../ratings/seed.ts')).seedRatings(prisma));

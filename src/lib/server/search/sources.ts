@@ -1,5 +1,6 @@
 import type { SearchDocumentInput, SearchKind } from './types.ts';
 import { actSearchSource } from '../library/search-source.ts';
+import { resolutionSearchSource } from '../club/search-source.ts';
 import { articleSearchSource } from '../publishing/search-source.ts';
 import { courseSearchSource } from '../learning/search-source.ts';
 import { eventSearchSource } from '../events/search-source.ts';
@@ -20,6 +21,7 @@ export interface SearchSource {
 export const SOURCES: Partial<Record<SearchKind, SearchSource>> = {
 	article: articleSearchSource,
 	act: actSearchSource,
+	resolution: resolutionSearchSource,
 	course: courseSearchSource,
 	event: eventSearchSource
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { actJsonLd, getActView, portalReferences } from '$lib/server/library';
+import { citationsOf } from '$lib/server/club';
 import type { PageServerLoad } from './$types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +18,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		asOfInvalid: Boolean(asOfParam && !asOf),
 		canonical: new URL(view.act.url, url.origin).href,
 		jsonLd: JSON.stringify(actJsonLd(view, url.origin)).replace(/</g, '\\u003c'),
-		references: await portalReferences(view.act)
+		references: await portalReferences(view.act),
+		// Expert Club (issue 8): where the club's resolutions and minutes cite this act.
+		clubCitations: await citationsOf('act', `${params.type}/${params.year}/${params.nreg}`)
 	};
 };
