@@ -16,7 +16,7 @@ import { enqueueMail } from '../mail/index.ts';
 import type { Campaign } from '../db/generated/client.ts';
 import { PublishingError } from './errors.ts';
 import { bulletinMailData, getBulletinById } from './issue.ts';
-import { queueTick } from './sending.ts';
+import { queueTick, writeRecipients } from './sending.ts';
 import type { Locale } from './types.ts';
 import type { Actor } from './articles.ts';
 
@@ -70,12 +70,7 @@ export async function startCampaign(actor: Actor, campaignId: string, now = new 
 		if (c.bulletin.status !== 'published') throw new PublishingError('not_published');
 		const moved = await tx.campaign.updateMany({ where: { id: c.id, status: 'draft' }, data: { status: 'running', startedAt: now } });
 		if (moved.count !== 1) throw new PublishingError('campaign_state');
-		const recipients = await tx.$executeRaw`
-			INSERT INTO "CampaignDelivery" ("id", "campaignId", "subscriberId", "status", "createdAt")
-			SELECT 'cd' || replace(gen_random_uuid()::text, '-', ''), ${c.id}, s."id", 'pending', now()
-			FROM "Subscriber" s
-			WHERE s."status" = 'confirmed' AND 'bulletin'::"SubscriptionList" = ANY (s."lists")
-			ON CONFLICT ("campaignId", "subscriberId") DO NOTHING`;
+		const recipients = await writeRecipients(tx, c.id);
 		await queueTick(c.id, { tx });
 		return { recipients };
 	});

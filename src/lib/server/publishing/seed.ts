@@ -305,6 +305,9 @@ export async function seedPublishing(prisma: PrismaClient): Promise<string> {
 		});
 		created++;
 	}
+	// The seed runs before the job runner starts: the search index is brought up to date directly.
+	const search = await import('../search/index.ts');
+	const indexed = created || (await search.searchEngine().count('article')) === 0 ? await search.reindexAll('article') : 0;
 	const [articles, bulletins, subscribers] = await Promise.all([prisma.article.count(), prisma.bulletin.count(), prisma.subscriber.count()]);
-	return `publishing: ${articles} articles, ${bulletins} bulletins, ${subscribers} subscribers (${created} created)`;
+	return `publishing: ${articles} articles, ${bulletins} bulletins, ${subscribers} subscribers (${created} created, ${indexed} indexed)`;
 }

@@ -46,6 +46,19 @@ export async function queueTick(campaignId: string, options: { tx?: Prisma.Trans
 	}
 }
 
+/**
+ * The recipient list of a campaign, written once when it starts: one row per confirmed subscriber of
+ * the bulletin list; the unique (campaign, subscriber) pair makes a repeated call write nothing.
+ */
+export function writeRecipients(tx: Prisma.TransactionClient, campaignId: string): Promise<number> {
+	return tx.$executeRaw`
+		INSERT INTO "CampaignDelivery" ("id", "campaignId", "subscriberId", "status", "createdAt")
+		SELECT 'cd' || replace(gen_random_uuid()::text, '-', ''), ${campaignId}, s."id", 'pending', now()
+		FROM "Subscriber" s
+		WHERE s."status" = 'confirmed' AND 'bulletin'::"SubscriptionList" = ANY (s."lists")
+		ON CONFLICT ("campaignId", "subscriberId") DO NOTHING`;
+}
+
 interface PendingRow {
 	id: string;
 	subscriberId: string;
