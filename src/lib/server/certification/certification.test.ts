@@ -70,6 +70,11 @@ describe('programmes, assignments and statuses (database)', () => {
 		const kinds = (await historyOf(p.id, programme.id)).map((h) => h.kind);
 		expect(kinds).toEqual(expect.arrayContaining(['assigned', 'certified', 'programme_version']));
 		expect(await db().certification.count({ where: { userId: p.id } })).toBe(1);
+		// The programme certificate: issued once, with the certification's expiry.
+		const certs = await db().certificate.findMany({ where: { userId: p.id, kind: 'programme', sourceId: programme.id } });
+		expect(certs).toHaveLength(1);
+		expect(certs[0].expiresAt?.toISOString()).toBe('2026-02-28T13:00:00.000Z');
+		expect(certs[0].sourceVersion).toBe('1');
 	});
 
 	it('override needs an admin and a reason, is audited; revocation too', async () => {
@@ -89,6 +94,9 @@ describe('programmes, assignments and statuses (database)', () => {
 		await expect(revokeCertification(stranger, { certificationId: c.id, organizationId: other.id, reason: 'Помилка' })).rejects.toMatchObject({ code: 'not_found' });
 		await revokeCertification(mgr, { certificationId: c.id, organizationId: org.id, reason: 'Помилково надано' }, d('2024-05-02'));
 		expect(await db().auditLog.count({ where: { action: 'certification.revoked', targetId: c.id } })).toBe(1);
+		const certificate = await db().certificate.findFirstOrThrow({ where: { userId: p.id, kind: 'programme' } });
+		expect(certificate.revokedAt?.toISOString()).toBe(d('2024-05-02').toISOString());
+		expect(certificate.revocationReason).toBe('Помилково надано');
 		await expect(revokeCertification(mgr, { certificationId: c.id, organizationId: org.id, reason: 'Ще раз' })).rejects.toMatchObject({ code: 'already_revoked' });
 	});
 

@@ -11,6 +11,25 @@ import { auditCertification } from './audit.ts';
 import { addMonths, earnedCertification, statusAt, versionAt, type CertificationStatus, type StatusResult } from './engine.ts';
 import { loadFacts, type LoadedFacts, type PairFacts } from './facts.ts';
 import { syncSubjects } from './assignments.ts';
+import { issueCertificate, revokeCertificate, isCertificateError } from '../certificates/index.ts';
+import type { Prisma } from '../db/index.ts';
+
+/** Issues the programme certificate (PDF, Open Badges credential, /verify/<serial>) in the same transaction; one per certification. */
+async function issueFor(tx: Prisma.TransactionClient, c: { id: string; userId: string; programmeId: string; certifiedAt: Date; expiresAt: Date }, programme: { titleUk: string; titleEn: string }, version: number) {
+	const cert = await issueCertificate(tx, {
+		kind: 'programme',
+		userId: c.userId,
+		sourceId: c.programmeId,
+		sourceVersion: String(version),
+		issueKey: c.id,
+		titleUk: programme.titleUk,
+		titleEn: programme.titleEn,
+		issuedAt: c.certifiedAt,
+		expiresAt: c.expiresAt
+	});
+	await tx.certification.update({ where: { id: c.id }, data: { certificateId: cert.id } });
+	return cert.id;
+}
 
 export interface RecordedCertification {
 	id: string;
@@ -46,6 +65,10 @@ export async function recordEarned(loaded: LoadedFacts, now = new Date()): Promi
 					skipDuplicates: true
 				});
 				const c = await tx.certification.findUniqueOrThrow({ where: { userId_programmeId_certifiedAt: { userId: p.userId, programmeId: p.programmeId, certifiedAt: e.certifiedAt } } });
+				if (created.count === 1) {
+					const programme = loaded.programmes.get(p.programmeId);
+					if (programme) await issueFor(tx, c, programme, e.version.version);
+				}
 				if (created.count === 1)
 					await tx.certificationHistory.create({
 						data: { userId: p.userId, programmeId: p.programmeId, kind: e.basis === 'earned' ? 'certified' : 'recertified', status: 'certified', reason: 'requirements_met', data: { version: e.version.version, expiresAt: e.expiresAt.toISOString() }, at: e.certifiedAt }
@@ -134,6 +157,7 @@ export async function overrideCertification(actor: SessionUser, input: { userId:
 		const c = await tx.certification.create({
 			data: { userId: input.userId, programmeId: programme.id, versionId: v.id, basis: 'override', certifiedAt: now, expiresAt, reason: reason.data, actorId: actor.id }
 		});
+		await issueFor(tx, c, programme, v.version);
 		await tx.certificationHistory.create({
 			data: { userId: input.userId, programmeId: programme.id, kind: 'override', status: 'certified', actorId: actor.id, reason: reason.data, data: { version: v.version, expiresAt: expiresAt.toISOString() }, at: now }
 		});
@@ -162,6 +186,12 @@ export async function revokeCertification(actor: SessionUser, input: { certifica
 	if (c.revokedAt) throw new CertificationError('already_revoked');
 	await db().$transaction(async (tx) => {
 		await tx.certification.update({ where: { id: c.id }, data: { revokedAt: now, revokedById: actor.id, revokedReason: reason.data } });
+		// The certificate shows the revocation on /verify/<serial>.
+		if (c.certificateId)
+			await revokeCertificate(c.certificateId, { reason: reason.data, actorId: actor.id, at: now }, tx).catch((e) => {
+				// Revoked already on the verification page: nothing more to do (no SQL failed, the transaction goes on).
+				if (!(isCertificateError(e) && e.code === 'already_revoked')) throw e;
+			});
 		await tx.certificationHistory.create({ data: { userId: c.userId, programmeId: c.programmeId, kind: 'revoked', status: 'not_started', actorId: actor.id, reason: reason.data, data: { certificationId: c.id }, at: now } });
 		await auditCertification(tx, { actorId: actor.id, action: 'certification.revoked', targetType: 'certification', targetId: c.id, subjectUserId: c.userId, organizationId: input.organizationId, data: { reason: reason.data } });
 	});

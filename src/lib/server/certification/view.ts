@@ -31,6 +31,8 @@ export interface ProgrammeView {
 	windowOpensAt: string | null;
 	certifiedAt: string | null;
 	certificationId: string | null;
+	/** The programme certificate's serial (/verify/<serial>), once issued. */
+	certificateSerial: string | null;
 	progress: number;
 	path: 'initial' | 'recert';
 	requirements: RequirementView[];
@@ -57,6 +59,12 @@ export async function myCertification(userId: string, now = new Date()): Promise
 		}
 	const names = await learningNames([...courseIds], [...quizIds]);
 	const history = await historyOf(userId);
+	const certIds = statuses.map((s) => s.current?.id).filter((x): x is string => !!x);
+	const serials = new Map(
+		(certIds.length ? await db().certification.findMany({ where: { id: { in: certIds }, certificateId: { not: null } }, select: { id: true, certificateId: true } }) : []).map((c) => [c.id, c.certificateId])
+	);
+	const certRows = serials.size ? await db().certificate.findMany({ where: { id: { in: [...serials.values()].filter((x): x is string => !!x) } }, select: { id: true, serial: true } }) : [];
+	const serialOf = (certificationId: string | undefined) => certRows.find((r) => r.id === serials.get(certificationId ?? ''))?.serial ?? null;
 	return statuses.map((s) => ({
 		programmeId: s.programme.id,
 		slug: s.programme.slug,
@@ -69,6 +77,7 @@ export async function myCertification(userId: string, now = new Date()): Promise
 		windowOpensAt: s.windowOpensAt?.toISOString() ?? null,
 		certifiedAt: s.current?.certifiedAt.toISOString() ?? null,
 		certificationId: s.current?.id ?? null,
+		certificateSerial: serialOf(s.current?.id),
 		progress: s.progress,
 		path: s.path,
 		requirements: s.requirements.map((r): RequirementView => {
