@@ -18,5 +18,7 @@ export async function seedAll(prisma: PrismaClient): Promise<string[]> {
 	summaries.push(await seedPublishing(prisma));
 	summaries.push(await (await import('../certification/seed.ts')).seedCertification(prisma));
 	summaries.push(await (await import('../ratings/seed.ts')).seedRatings(prisma));
+	summaries.push(await (await import('../contests/seed.ts')).seedContests(prisma));
+	summaries.push(await (await import('../cases/seed.ts')).seedCases(prisma));
 	return summaries;
 }

@@ -1,5 +1,6 @@
 import type { SearchDocumentInput, SearchKind } from './types.ts';
 import { actSearchSource } from '../library/search-source.ts';
+import { caseSearchSource } from '../cases/search-source.ts';
 import { resolutionSearchSource } from '../club/search-source.ts';
 import { articleSearchSource } from '../publishing/search-source.ts';
 import { courseSearchSource } from '../learning/search-source.ts';
@@ -23,5 +24,6 @@ export const SOURCES: Partial<Record<SearchKind, SearchSource>> = {
 	act: actSearchSource,
 	resolution: resolutionSearchSource,
 	course: courseSearchSource,
-	event: eventSearchSource
+	event: eventSearchSource,
+	case: caseSearchSource
 };
