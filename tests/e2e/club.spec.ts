@@ -61,6 +61,7 @@ test.describe('expert club', () => {
 		await expect(page.locator('h1')).toHaveText('Клуб експертів е-урядування');
 		await expectAccessible(page);
 		await page.getByRole('link', { name: /Резолюція № \d+\/\d{4}/ }).first().click();
+		await page.waitForURL(/\/club\/resolutions\/[^/]+$/);
 		await expect(page.getByText('Відбиток SHA-256 ухваленого тексту')).toBeVisible();
 		const fingerprint = (await page.locator('code.hash').textContent())!.trim();
 		expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -80,6 +81,7 @@ test.describe('expert club', () => {
 			await expectAccessible(page);
 		}
 		await page.getByRole('link', { name: /100 міст/ }).first().click();
+		await page.waitForURL(/\/consultations\/[^/]+$/);
 		await expect(page.getByText(/відкрито до/).first()).toBeVisible();
 		await expectAccessible(page);
 
@@ -156,6 +158,7 @@ test.describe('expert club', () => {
 		const citizen = await as(browser, 'learner@demo.maisternia.ua');
 		await citizen.goto('/consultations');
 		await citizen.getByRole('link', { name: /100 міст/ }).first().click();
+		await citizen.waitForURL(/\/consultations\/[^/]+$/);
 		const consultation = new URL(citizen.url()).pathname;
 		const [c1] = await paragraphIds(citizen);
 		for (const payload of PAYLOADS.slice(0, 4)) expect((await post(citizen, `${consultation}?/comment`, { paragraphId: c1!, body: payload })).status()).toBe(303);
