@@ -140,7 +140,8 @@ export interface ExportLabels {
 	noDepartment: string;
 }
 
-const isoDate = (d: Date | null) => (d ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' }).format(d) : null);
+const kyivDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv' });
+const isoDate = (d: Date | null) => (d ? kyivDate.format(d) : null);
 
 export function exportRows(report: ComplianceReport, locale: string, labels: ExportLabels): Cell[][] {
 	const en = locale === 'en';

@@ -8,7 +8,7 @@ import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { CertificationError } from './errors.ts';
 import { auditCertification } from './audit.ts';
-import { addMonths, earnedCertification, statusAt, versionAt, type CertificationStatus, type StatusResult } from './engine.ts';
+import { addMonths, earnedCertification, statusAt, versionAt, type CertificationFacts, type CertificationStatus, type StatusResult } from './engine.ts';
 import { loadFacts, type LoadedFacts, type PairFacts } from './facts.ts';
 import { syncSubjects } from './assignments.ts';
 import { issueCertificate, revokeCertificate, isCertificateError } from '../certificates/index.ts';
@@ -54,33 +54,49 @@ export function onCertified(listener: Listener): void {
  * (person, programme, certifiedAt) keeps a concurrent run from recording one twice.
  */
 export async function recordEarned(loaded: LoadedFacts, now = new Date()): Promise<RecordedCertification[]> {
-	const out: RecordedCertification[] = [];
+	// First in memory (a renewal may follow an earning in the same run), then written in batches.
+	const pending: Array<{ p: PairFacts; e: NonNullable<ReturnType<typeof earnedCertification>>; fact: CertificationFacts }> = [];
 	for (const p of loaded.pairs) {
 		for (let guard = 0; guard < 4; guard++) {
 			const e = earnedCertification(p.facts, now);
 			if (!e) break;
-			const row = await db().$transaction(async (tx) => {
-				const created = await tx.certification.createMany({
-					data: [{ userId: p.userId, programmeId: p.programmeId, versionId: e.version.id, basis: e.basis, certifiedAt: e.certifiedAt, expiresAt: e.expiresAt }],
+			const fact: CertificationFacts = { id: '', versionId: e.version.id, version: e.version.version, basis: e.basis, certifiedAt: e.certifiedAt, expiresAt: e.expiresAt, revokedAt: null };
+			p.facts = { ...p.facts, certifications: [...p.facts.certifications, fact] };
+			pending.push({ p, e, fact });
+		}
+	}
+	const out: RecordedCertification[] = [];
+	const key = (userId: string, programmeId: string, at: Date) => `${userId}\u0000${programmeId}\u0000${at.toISOString()}`;
+	for (let i = 0; i < pending.length; i += 200) {
+		const part = pending.slice(i, i + 200);
+		const fresh = await db().$transaction(
+			async (tx) => {
+				await tx.certification.createMany({
+					data: part.map(({ p, e }) => ({ userId: p.userId, programmeId: p.programmeId, versionId: e.version.id, basis: e.basis, certifiedAt: e.certifiedAt, expiresAt: e.expiresAt })),
 					skipDuplicates: true
 				});
-				const c = await tx.certification.findUniqueOrThrow({ where: { userId_programmeId_certifiedAt: { userId: p.userId, programmeId: p.programmeId, certifiedAt: e.certifiedAt } } });
-				if (created.count === 1) {
+				const rows = await tx.certification.findMany({ where: { OR: part.map(({ p, e }) => ({ userId: p.userId, programmeId: p.programmeId, certifiedAt: e.certifiedAt })) } });
+				const byKey = new Map(rows.map((r) => [key(r.userId, r.programmeId, r.certifiedAt), r]));
+				const created: RecordedCertification[] = [];
+				for (const { p, e, fact } of part) {
+					const row = byKey.get(key(p.userId, p.programmeId, e.certifiedAt));
+					if (!row) continue;
+					fact.id = row.id;
+					fact.revokedAt = row.revokedAt;
+					// No certificate yet: recorded by this run (a concurrent run would find it with one).
+					if (row.certificateId) continue;
 					const programme = loaded.programmes.get(p.programmeId);
-					if (programme) await issueFor(tx, c, programme, e.version.version);
+					if (programme) await issueFor(tx, row, programme, e.version.version);
+					created.push({ id: row.id, userId: p.userId, programmeId: p.programmeId, basis: row.basis, certifiedAt: row.certifiedAt, expiresAt: row.expiresAt, version: e.version.version });
 				}
-				if (created.count === 1)
-					await tx.certificationHistory.create({
-						data: { userId: p.userId, programmeId: p.programmeId, kind: e.basis === 'earned' ? 'certified' : 'recertified', status: 'certified', reason: 'requirements_met', data: { version: e.version.version, expiresAt: e.expiresAt.toISOString() }, at: e.certifiedAt }
-					});
-				return { c, fresh: created.count === 1 };
-			});
-			p.facts = {
-				...p.facts,
-				certifications: [...p.facts.certifications, { id: row.c.id, versionId: row.c.versionId, version: e.version.version, basis: row.c.basis, certifiedAt: row.c.certifiedAt, expiresAt: row.c.expiresAt, revokedAt: row.c.revokedAt }]
-			};
-			if (row.fresh) out.push({ id: row.c.id, userId: p.userId, programmeId: p.programmeId, basis: row.c.basis, certifiedAt: row.c.certifiedAt, expiresAt: row.c.expiresAt, version: e.version.version });
-		}
+				await tx.certificationHistory.createMany({
+					data: created.map((c) => ({ userId: c.userId, programmeId: c.programmeId, kind: c.basis === 'earned' ? ('certified' as const) : ('recertified' as const), status: 'certified', reason: 'requirements_met', data: { version: c.version, expiresAt: c.expiresAt.toISOString() }, at: c.certifiedAt }))
+				});
+				return created;
+			},
+			{ timeout: 120_000 }
+		);
+		out.push(...fresh);
 	}
 	for (const c of out) for (const l of listeners) await l(c).catch((err) => console.error('certification listener failed', err));
 	return out;
