@@ -126,4 +126,33 @@ test.describe('portal-wide search', () => {
 		const sug = await (await request.get('/api/search/suggest?q=%D0%BF%D1%80%D0%BE%20%D0%B4%D0%BE%D1%81%D1%82')).json();
 		expect(sug.suggestions.map((s: { text: string }) => s.text)).toContain('Про доступ до публічної інформації');
 	});
+
+	test('finds a course and an event by their titles, with their kind facets, in both locales', async ({ page, request }) => {
+		// The demo course «Електронний документообіг в органах місцевого самоврядування» and the demo webinar of the same name.
+		await open(page, '/search?q=%D0%B4%D0%BE%D0%BA%D1%83%D0%BC%D0%B5%D0%BD%D1%82%D0%BE%D0%BE%D0%B1%D1%96%D0%B3%20%D0%BC%D1%96%D1%81%D1%86%D0%B5%D0%B2%D0%BE%D0%B3%D0%BE');
+		await expect(page.getByRole('checkbox', { name: /^Курси \(\d+\)$/ })).toBeVisible();
+		await expect(page.getByRole('checkbox', { name: /^Події \(\d+\)$/ })).toBeVisible();
+		await page.getByRole('checkbox', { name: /^Курси/ }).check();
+		await page.getByRole('button', { name: 'Застосувати' }).click();
+		await expect(page).toHaveURL(/type=course/);
+		const results = page.getByRole('list', { name: 'Результати пошуку' });
+		const course = results.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Електронний документообіг в органах місцевого самоврядування' }) });
+		await expect(course.getByRole('link', { name: 'Електронний документообіг в органах місцевого самоврядування' })).toHaveAttribute('href', '/courses/elektronnyi-dokumentoobih');
+		await expect(course).toContainText('Курси');
+		await expectAccessible(page);
+
+		// In English: the English titles, the English kind labels.
+		await open(page, '/en/search?q=electronic%20document%20management');
+		await expect(page.getByRole('checkbox', { name: /^Courses \(\d+\)$/ })).toBeVisible();
+		const en = page.getByRole('list', { name: 'Search results' });
+		await expect(en.getByRole('link', { name: 'Electronic document management in local self-government' }).first()).toHaveAttribute('href', '/en/courses/elektronnyi-dokumentoobih');
+		await expectAccessible(page);
+		await en.getByRole('link', { name: 'Electronic document management in local self-government' }).first().click();
+		await expect(page.locator('h1')).toHaveText('Electronic document management in local self-government');
+
+		const body = await (await request.get('/api/search?q=%D0%B4%D0%BE%D0%BA%D1%83%D0%BC%D0%B5%D0%BD%D1%82%D0%BE%D0%BE%D0%B1%D1%96%D0%B3&type=event')).json();
+		expect(body.hits.length).toBeGreaterThan(0);
+		expect(body.hits.every((h: { kind: string; url: string }) => h.kind === 'event' && h.url.startsWith('/events/'))).toBe(true);
+		expect(body.hits[0].titleEn).toMatch(/Electronic document management/);
+	});
 });

@@ -60,11 +60,11 @@ describe(`recording published (${kind})`, () => {
 		await announceRecordings();
 		expect(await outbox(uk.email, 'event_recording_published')).toHaveLength(0);
 
+		// The sweep is global (other tests' events may be due too): counted by this event's people.
 		const later = new Date(e.endsAt.getTime() + 60_000);
-		expect(await announceRecordings(later)).toBe(2);
+		expect(await announceRecordings(later)).toBeGreaterThanOrEqual(2);
 		// Again, and concurrently: nothing more.
-		const again = await Promise.all([announceRecordings(later), announceRecordings(later), sendFollowUps(later)]);
-		expect(again[0] + again[1] + again[2].recordings).toBe(0);
+		await Promise.all([announceRecordings(later), announceRecordings(later), sendFollowUps(later)]);
 
 		const [ukMail] = await outbox(uk.email, 'event_recording_published');
 		const [enMail] = await outbox(en.email, 'event_recording_published');
@@ -104,10 +104,10 @@ describe(`feedback survey (${kind})`, () => {
 		expect(await outbox(uk.email, 'event_feedback_open')).toHaveLength(0);
 		await submitFeedback(e.id, en, { overall: 5, useful: 4 }, new Date(e.startsAt.getTime() + 50 * 60_000));
 
+		// Twice at once, and again later (the sweep is global: counted by this event's people).
 		const after = new Date(e.endsAt.getTime() + 60_000);
-		const sent = await Promise.all([inviteToFeedback(after), inviteToFeedback(after)]);
-		expect(sent[0] + sent[1]).toBe(1);
-		expect(await inviteToFeedback(new Date(after.getTime() + 3_600_000))).toBe(0);
+		await Promise.all([inviteToFeedback(after), inviteToFeedback(after)]);
+		await inviteToFeedback(new Date(after.getTime() + 3_600_000));
 
 		const mails = await outbox(uk.email, 'event_feedback_open');
 		expect(mails).toHaveLength(1);

@@ -8,8 +8,8 @@ import { readProgramme, readSpeakers } from './types.ts';
 
 /**
  * How an event appears in the portal-wide search: public, not cancelled events only (past ones too:
- * they keep their recordings). The Ukrainian title is the title, the English one a heading; speakers
- * are headings; summaries, descriptions, place and programme in both languages the body; the date is
+ * they keep their recordings). Titles in both languages (the English one is shown in the English
+ * interface); speakers are headings; summaries, descriptions, place and programme in both languages the body; the date is
  * the Kyiv day of the start. Any change of an event queues its reindexing (queueEventIndex).
  */
 
@@ -28,8 +28,9 @@ export async function loadEventDocuments(ids: string[]): Promise<Map<string, Sea
 			refId: e.id,
 			url: eventPath(e.slug),
 			title: e.titleUk,
+			titleEn: e.titleEn && e.titleEn !== e.titleUk ? e.titleEn : null,
 			subtitle: null,
-			headings: [...new Set([e.titleEn, ...speakers.map((s) => s.name)].filter((h) => h && h !== e.titleUk))],
+			headings: [...new Set(speakers.map((s) => s.name).filter(Boolean))],
 			body: paragraphs([
 				e.summaryUk,
 				e.descriptionUk,

@@ -4,8 +4,8 @@ import type { SearchSource } from '../search/sources.ts';
 import { htmlToText, paragraphs } from '../search/text.ts';
 
 /**
- * How a course appears in the portal-wide search: its Ukrainian title (the English one as a heading,
- * so English queries find it too), module and lesson titles as headings, summaries, descriptions,
+ * How a course appears in the portal-wide search: its titles in both languages (the English one is
+ * shown in the English interface), module and lesson titles as headings, summaries, descriptions,
  * outcomes and competencies in both languages as the body. Archived courses are not in the index.
  */
 
@@ -48,8 +48,9 @@ export async function loadCourseDocuments(ids: string[]): Promise<Map<string, Se
 			refId: c.id,
 			url: coursePath(c.slug),
 			title: c.titleUk,
+			titleEn: c.titleEn && c.titleEn !== c.titleUk ? c.titleEn : null,
 			subtitle: null,
-			headings: [...new Set([c.titleEn, ...parts].filter((h) => h && h !== c.titleUk))],
+			headings: [...new Set(parts.filter((h) => h && h !== c.titleUk && h !== c.titleEn))],
 			body: paragraphs([
 				c.summaryUk,
 				htmlToText(c.descriptionUk),

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { db } from '../db/index.ts';
 import { importActFiles, importCards } from '../library/import.ts';
-import { reindexAll, searchEngine } from './index.ts';
+import { importCourses } from '../learning/import.ts';
+import { seedEvents, SEED_EVENTS } from '../events/seed.ts';
+import { indexDocuments, reindexAll, searchEngine, SEARCH_KINDS } from './index.ts';
 
 /**
  * For tests: the real corpus (../shared/data/legal-acts) and the Voznesensk cards in the test
@@ -27,4 +29,23 @@ export async function ensureCorpus(): Promise<void> {
 export async function actUrls(): Promise<Map<string, string>> {
 	const acts = await db().legalAct.findMany({ select: { nreg: true, slug: true } });
 	return new Map(acts.map((a) => [a.nreg, `/library/${a.slug}`]));
+}
+
+/** Only the acts in the index: other kinds (other test files' courses, events, articles...) are taken out. */
+export async function onlyActsIndexed(): Promise<void> {
+	for (const kind of SEARCH_KINDS) if (kind !== 'act' && (await searchEngine().count(kind)) > 0) await searchEngine().clear(kind);
+}
+
+/**
+ * The acts plus the portal's demo courses (courses/) and demo events in the index, as on a demo
+ * portal, and nothing else of those kinds (other test files leave dozens of look-alike test events
+ * in the shared database; they would measure the test data, not the ranking).
+ */
+export async function actsWithDemoCoursesAndEvents(): Promise<void> {
+	await importCourses({ root: path.resolve('courses') });
+	await seedEvents(db());
+	await onlyActsIndexed();
+	await reindexAll('course');
+	const demo = await db().event.findMany({ where: { slug: { in: SEED_EVENTS.map((e) => e.slug) } }, select: { id: true } });
+	await indexDocuments('event', demo.map((e) => e.id));
 }

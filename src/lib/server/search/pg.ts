@@ -124,7 +124,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		let cursor = '';
 		for (;;) {
 			const rows = await this.client().$queryRawUnsafe<Array<{ id: string; title: string; body: string }>>(
-				`SELECT id, title, body FROM "SearchDocument" WHERE id > $1 ORDER BY id LIMIT 500`,
+				`SELECT id, title || E'\n' || coalesce("titleEn", '') AS title, body FROM "SearchDocument" WHERE id > $1 ORDER BY id LIMIT 500`,
 				cursor
 			);
 			if (!rows.length) break;
@@ -150,7 +150,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		this.facetCache.clear();
 		await this.client().$transaction(async (tx) => {
 			const old = await tx.$queryRawUnsafe<Array<{ title: string; body: string }>>(
-				`DELETE FROM "SearchDocument" WHERE kind = $1 AND "refId" = ANY($2::text[]) RETURNING title, body`,
+				`DELETE FROM "SearchDocument" WHERE kind = $1 AND "refId" = ANY($2::text[]) RETURNING title || E'\n' || coalesce("titleEn", '') AS title, body`,
 				kind,
 				refIds
 			);
@@ -174,24 +174,24 @@ export class PostgresSearchEngine implements SearchEngine {
 			const keys = [...new Set((d.keys ?? []).map((k) => (k.startsWith('~') ? k : foldKey(k))))];
 			const typeText = [...(d.types ?? []), ...(d.issuers ?? [])].join(' ');
 			const headFields = [
-				{ text: d.title, weight: 'A' as const },
+				{ text: d.titleEn ? `${d.title}\n${d.titleEn}` : d.title, weight: 'A' as const },
 				{ text: `${keys.filter((k) => !k.startsWith('~')).join(' ')} ${typeText} ${d.subtitle ?? ''}`, weight: 'B' as const },
 				{ text: (d.headings ?? []).join('\n'), weight: 'C' as const }
 			];
 			const tsv = tsvectorLiteral([...headFields, { text: d.body, weight: 'D' }]);
 			const head = tsvectorLiteral(headFields);
-			return { d, locale, keys, tsv, head, vocab: vocabulary(`${d.title}\n${d.body}`) };
+			return { d, locale, keys, tsv, head, vocab: vocabulary(`${d.title}\n${d.titleEn ?? ''}\n${d.body}`) };
 		});
 		await this.client().$transaction(
 			async (tx) => {
-				const olds = await tx.$queryRawUnsafe<Array<{ kind: string; refId: string; locale: string; title: string; body: string }>>(
-					`SELECT kind, "refId", locale, title, body FROM "SearchDocument" d
+				const olds = await tx.$queryRawUnsafe<Array<{ kind: string; refId: string; locale: string; title: string; titleEn: string | null; body: string }>>(
+					`SELECT kind, "refId", locale, title, "titleEn", body FROM "SearchDocument" d
 					 WHERE (kind, "refId", locale) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
 					prepared.map((p) => p.d.kind),
 					prepared.map((p) => p.d.refId),
 					prepared.map((p) => p.locale)
 				);
-				const oldVocab = new Map(olds.map((o) => [keyOf(o.kind, o.refId, o.locale), vocabulary(`${o.title}\n${o.body}`)]));
+				const oldVocab = new Map(olds.map((o) => [keyOf(o.kind, o.refId, o.locale), vocabulary(`${o.title}\n${o.titleEn ?? ''}\n${o.body}`)]));
 				const delta = new Map<string, number>();
 				for (const p of prepared) {
 					const before = oldVocab.get(keyOf(p.d.kind, p.d.refId, p.locale)) ?? new Set<string>();
@@ -201,16 +201,16 @@ export class PostgresSearchEngine implements SearchEngine {
 				const sql = new Sql();
 				const rows = prepared.map(({ d, locale, keys, tsv, head }) => {
 					const date = d.date ?? null;
-					return `(${sql.p(crypto.randomUUID())}, ${sql.p(d.kind)}, ${sql.p(d.refId)}, ${sql.p(locale)}, ${sql.p(d.url)}, ${sql.p(d.title)}, ${sql.p(
+					return `(${sql.p(crypto.randomUUID())}, ${sql.p(d.kind)}, ${sql.p(d.refId)}, ${sql.p(locale)}, ${sql.p(d.url)}, ${sql.p(d.title)}, ${sql.p(d.titleEn ?? null)}, ${sql.p(
 						d.subtitle ?? null
 					)}, ${sql.p(d.body)}, ${sql.p(keys, '::text[]')}, ${sql.p(d.types ?? [], '::text[]')}, ${sql.p(d.issuers ?? [], '::text[]')}, ${sql.p(
 						d.status ?? null
 					)}, ${sql.p(yearOf(date), '::int')}, ${sql.p(isoDate(date), '::date')}, ${sql.p(tsv, '::tsvector')}, ${sql.p(head, '::tsvector')}, now())`;
 				});
 				await tx.$executeRawUnsafe(
-					`INSERT INTO "SearchDocument" (id, kind, "refId", locale, url, title, subtitle, body, keys, types, issuers, status, year, date, tsv, head, "indexedAt")
+					`INSERT INTO "SearchDocument" (id, kind, "refId", locale, url, title, "titleEn", subtitle, body, keys, types, issuers, status, year, date, tsv, head, "indexedAt")
 					 VALUES ${rows.join(',\n')}
-					 ON CONFLICT (kind, "refId", locale) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
+					 ON CONFLICT (kind, "refId", locale) DO UPDATE SET url = EXCLUDED.url, title = EXCLUDED.title, "titleEn" = EXCLUDED."titleEn", subtitle = EXCLUDED.subtitle,
 					   body = EXCLUDED.body, keys = EXCLUDED.keys, types = EXCLUDED.types, issuers = EXCLUDED.issuers, status = EXCLUDED.status,
 					   year = EXCLUDED.year, date = EXCLUDED.date, tsv = EXCLUDED.tsv, head = EXCLUDED.head, "indexedAt" = now()`,
 					...sql.params
@@ -325,6 +325,8 @@ export class PostgresSearchEngine implements SearchEngine {
 			url: r.url,
 			title: r.title,
 			titleHighlight: highlightAll(r.title, termSet),
+			titleEn: r.titleEn,
+			titleEnHighlight: r.titleEn ? highlightAll(r.titleEn, termSet) : [],
 			subtitle: r.subtitle,
 			snippet: snippet(r.body, termSet),
 			types: r.types,
@@ -357,6 +359,7 @@ export class PostgresSearchEngine implements SearchEngine {
 			refId: string;
 			url: string;
 			title: string;
+			titleEn: string | null;
 			subtitle: string | null;
 			types: string[];
 			issuers: string[];
@@ -393,7 +396,7 @@ export class PostgresSearchEngine implements SearchEngine {
 		const ranked = sort === 'relevance';
 		const rows = await this.read<Row[]>(
 			`WITH page AS (
-			   SELECT d.id, d.kind, d."refId", d.url, d.title, d.subtitle, d.types, d.issuers, d.status, d.year, d.date,
+			   SELECT d.id, d.kind, d."refId", d.url, d.title, d."titleEn", d.subtitle, d.types, d.issuers, d.status, d.year, d.date,
 			          ${m?.exact ?? '0'} AS exact, ${m?.allTerms ?? '0'} AS all_terms, ${m?.titleAll ?? '0'} AS title_all,
 			          ${ranked ? (m?.rank ?? '0') : '0'}::float8 AS score
 			   FROM "SearchDocument" d WHERE ${where}

@@ -17,7 +17,8 @@ const kind = inject('databaseKind');
 const url = inject('databaseUrl');
 const run = Date.now().toString(36);
 const refIds = async (q: string, kinds?: Array<'course' | 'event'>) => (await search({ q, kinds, pageSize: 20 })).hits.map((h) => h.refId);
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 300 });
+// Generous: on a loaded machine a job may wait for the worker's next poll.
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 300 });
 
 beforeAll(async () => {
 	await startJobs(url, async () => {}, { force: true, only: ['search.index'], schedules: false });
@@ -37,19 +38,19 @@ describe(`courses in the portal-wide search (${kind})`, () => {
 		await poll(() => refIds('квазіпошукового слова', ['course'])).toEqual([id]);
 		const r = await search({ q: 'квазіпошукове' });
 		const hit = r.hits.find((h) => h.refId === id)!;
-		expect(hit).toMatchObject({ kind: 'course', url: `/courses/${id}`, title: 'Курс про квазіпошукове слово громади' });
+		expect(hit).toMatchObject({ kind: 'course', url: `/courses/${id}`, title: 'Курс про квазіпошукове слово громади', titleEn: 'Test course' });
 		expect(r.facets.kind).toContainEqual({ value: 'course', count: 1 });
 		// English title (writeCourse: «Test course») and lesson titles are searchable too.
 		expect(await refIds(`test course квазіпошукове`, ['course'])).toContain(id);
 		expect(await refIds('вступ до відкритих даних квазіпошукове', ['course'])).toContain(id);
-	});
+	}, 180_000);
 
 	it('an archived course (its folder gone) leaves the index', async () => {
 		const root = tempRoot();
 		writeCourse(root, { id: `inshyi-kurs-${run}`, title: 'Інший курс' });
 		await importCourses({ root, force: true });
 		await poll(() => refIds('квазіпошукове', ['course'])).toEqual([]);
-	});
+	}, 180_000);
 });
 
 describe(`events in the portal-wide search (${kind})`, () => {
@@ -58,7 +59,9 @@ describe(`events in the portal-wide search (${kind})`, () => {
 		await poll(() => refIds('квазіподієве навчання')).toEqual([e.id]);
 		expect(await refIds('quasieventful learning', ['event'])).toEqual([e.id]);
 		const hit = (await search({ q: 'квазіподієве' })).hits[0]!;
-		expect(hit).toMatchObject({ kind: 'event', url: `/events/${e.slug}`, title: 'Вебінар про квазіподієве навчання' });
+		expect(hit).toMatchObject({ kind: 'event', url: `/events/${e.slug}`, title: 'Вебінар про квазіподієве навчання', titleEn: 'Webinar on quasieventful learning' });
+		const en = (await search({ q: 'quasieventful' })).hits[0]!;
+		expect(en.titleEnHighlight.filter((x) => x.hit).map((x) => x.text)).toEqual(['quasieventful']);
 		expect(hit.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
 		await updateEvent(e.id, { titleUk: 'Вебінар про квазіоновлене навчання' });
@@ -67,7 +70,7 @@ describe(`events in the portal-wide search (${kind})`, () => {
 
 		await cancelEvent(e.id);
 		await poll(() => refIds('квазіоновлене')).toEqual([]);
-	});
+	}, 180_000);
 
 	it('an unlisted event is not in the index; a deleted event leaves it', async () => {
 		const hidden = await makeEvent({ titleUk: 'Закрита квазіприхована зустріч', isPublic: false });
@@ -77,7 +80,7 @@ describe(`events in the portal-wide search (${kind})`, () => {
 		await deleteEvent(shown.id);
 		await poll(() => refIds('квазівидалена')).toEqual([]);
 		await db().event.delete({ where: { id: hidden.id } });
-	});
+	}, 180_000);
 
 	it('a full reindex covers courses and events and drops what is gone', async () => {
 		const e = await makeEvent({ titleUk: 'Квазіпереіндексована подія' });
@@ -87,5 +90,5 @@ describe(`events in the portal-wide search (${kind})`, () => {
 		await reindexAll('event');
 		expect(await refIds('квазіпереіндексована')).toEqual([]);
 		expect(await searchEngine().count('event')).toBe(await db().event.count({ where: { isPublic: true, status: 'scheduled' } }));
-	});
+	}, 180_000);
 });

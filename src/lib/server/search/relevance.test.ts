@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { actUrls, ensureCorpus } from './corpus.fixture.ts';
+import { actsWithDemoCoursesAndEvents, actUrls, ensureCorpus } from './corpus.fixture.ts';
 import { search, searchEngine } from './index.ts';
-import { db } from '../db/index.ts';
-import { importCourses } from '../learning/import.ts';
-import { seedEvents } from '../events/seed.ts';
 
 /**
  * Relevance on the real corpus: tests/fixtures/search-relevance.json lists queries and the acts that
@@ -19,9 +16,7 @@ const kind = inject('databaseKind');
 
 beforeAll(async () => {
 	await ensureCorpus();
-	// Without a job runner both are indexed directly (the import and the seed do it themselves).
-	await importCourses({ root: path.resolve('courses') });
-	await seedEvents(db());
+	await actsWithDemoCoursesAndEvents();
 }, 600_000);
 
 describe(`relevance (${kind})`, () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { db } from '../db/index.ts';
 import { startJobs, stopJobs } from '../jobs/index.ts';
 import { importActSource } from '../library/import.ts';
-import { actUrls, CORPUS_DIR, ensureCorpus } from './corpus.fixture.ts';
+import { actUrls, CORPUS_DIR, ensureCorpus, onlyActsIndexed } from './corpus.fixture.ts';
 import { search, suggest } from './index.ts';
 import './jobs.ts';
 
@@ -16,6 +16,8 @@ const top = async (q: string, n = 5, extra: Parameters<typeof search>[0] = { q }
 
 beforeAll(async () => {
 	await ensureCorpus();
+	// These tests are about acts: other kinds left by other test files are taken out of the index.
+	await onlyActsIndexed();
 	urls = await actUrls();
 }, 600_000);
 

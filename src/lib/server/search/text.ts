@@ -1,7 +1,7 @@
 /**
  * Plain text for the index from what domains store: sanitized HTML (course descriptions, lessons) and
- * bilingual pairs. Documents keep one language's title (Ukrainian, as acts do); the other language's
- * title becomes a heading and both languages' texts the body, so either language finds them.
+ * bilingual pairs. Bilingual documents carry both titles (title, titleEn) and both languages' texts
+ * in the body, so either language finds them.
  */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', mdash: '—', ndash: '–', rsquo: '’' };

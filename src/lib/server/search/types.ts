@@ -16,6 +16,8 @@ export interface SearchDocumentInput {
 	/** Path on the portal (without the locale prefix). */
 	url: string;
 	title: string;
+	/** The English title of bilingual content (courses, events): searched like the title, shown in the English interface. */
+	titleEn?: string | null;
 	subtitle?: string | null;
 	/** Headings inside (articles, sections): ranked above the body. */
 	headings?: string[];
@@ -59,6 +61,9 @@ export interface SearchHit {
 	url: string;
 	title: string;
 	titleHighlight: Segment[];
+	/** English title (bilingual content only) and its highlight. */
+	titleEn: string | null;
+	titleEnHighlight: Segment[];
 	subtitle: string | null;
 	snippet: Segment[];
 	types: string[];

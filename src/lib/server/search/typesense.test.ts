@@ -40,6 +40,12 @@ describe('Typesense mapping (no server needed)', () => {
 		});
 		expect(d.body_terms).toContain('електрон урядуван');
 		expect(collectionSchema('portal').fields.find((f) => f.name === 'title')).toMatchObject({ locale: 'uk' });
+		// Bilingual content: the English title is stored for the English interface and searched with the title.
+		const course = toTypesenseDocument({ ...doc, kind: 'course', refId: 'c1', titleEn: 'Access to public information' });
+		expect(course.title_en).toBe('Access to public information');
+		expect(course.title_terms.split(' ')).toEqual(expect.arrayContaining(toTypesenseDocument(doc).title_terms.split(' ')));
+		expect(course.title_terms.length).toBeGreaterThan(toTypesenseDocument(doc).title_terms.length);
+		expect(toTypesenseDocument(doc).title_en).toBeUndefined();
 	});
 
 	it('maps a query: analysed words, exact keys as a filter without typos, facets, sort, paging', () => {

@@ -39,6 +39,7 @@ interface TsDocument {
 	locale: string;
 	url: string;
 	title: string;
+	title_en?: string;
 	subtitle: string;
 	body: string;
 	title_terms: string;
@@ -64,6 +65,7 @@ export function collectionSchema(name: string) {
 			{ name: 'refId', type: 'string' },
 			{ name: 'locale', type: 'string', facet: true },
 			{ name: 'title', type: 'string', locale: 'uk' },
+			{ name: 'title_en', type: 'string', optional: true, index: false },
 			{ name: 'title_terms', type: 'string' },
 			{ name: 'meta_terms', type: 'string' },
 			{ name: 'heading_terms', type: 'string' },
@@ -95,7 +97,7 @@ export function toTypesenseDocument(d: SearchDocumentInput): TsDocument {
 		title: d.title,
 		subtitle: d.subtitle ?? '',
 		body: d.body,
-		title_terms: terms(d.title).join(' '),
+		title_terms: terms(d.titleEn ? `${d.title}\n${d.titleEn}` : d.title).join(' '),
 		meta_terms: terms(`${(d.types ?? []).join(' ')} ${(d.issuers ?? []).join(' ')} ${d.subtitle ?? ''}`).join(' '),
 		heading_terms: terms((d.headings ?? []).join('\n')).join(' '),
 		body_terms: terms(d.body).join(' '),
@@ -103,6 +105,7 @@ export function toTypesenseDocument(d: SearchDocumentInput): TsDocument {
 		types: d.types ?? [],
 		issuers: d.issuers ?? []
 	};
+	if (d.titleEn) doc.title_en = d.titleEn;
 	if (d.status) doc.status = d.status;
 	if (d.date) {
 		doc.year = d.date.getUTCFullYear();
@@ -146,7 +149,7 @@ export function searchParams(query: SearchQuery): Record<string, string> {
 		sort_by: sortBy,
 		page: String(page),
 		per_page: String(pageSize),
-		include_fields: 'kind,refId,url,title,subtitle,body,keys,types,issuers,status,year,date',
+		include_fields: 'kind,refId,url,title,title_en,subtitle,body,keys,types,issuers,status,year,date',
 		highlight_fields: 'none'
 	};
 }
@@ -250,6 +253,8 @@ export class TypesenseSearchEngine implements SearchEngine {
 			url: d.url,
 			title: d.title,
 			titleHighlight: highlightAll(d.title, termSet),
+			titleEn: d.title_en || null,
+			titleEnHighlight: d.title_en ? highlightAll(d.title_en, termSet) : [],
 			subtitle: d.subtitle || null,
 			snippet: snippet(d.body ?? '', termSet),
 			types: d.types ?? [],

@@ -27,11 +27,12 @@ export const GET: RequestHandler = async ({ url }) => {
 			hits: r.hits.map((h) => ({
 				kind: h.kind,
 				title: h.title,
+				titleEn: h.titleEn,
 				url: h.url,
 				absoluteUrl: new URL(h.url, url.origin).href,
 				subtitle: h.subtitle,
 				snippet: text(h.snippet),
-				highlights: { title: h.titleHighlight, snippet: h.snippet },
+				highlights: { title: h.titleHighlight, ...(h.titleEn ? { titleEn: h.titleEnHighlight } : {}), snippet: h.snippet },
 				types: h.types,
 				issuers: h.issuers,
 				status: h.status,

@@ -434,6 +434,7 @@ CREATE TABLE "SearchDocument" (
     "locale" TEXT NOT NULL DEFAULT 'uk',
     "url" TEXT NOT NULL,
     "title" TEXT NOT NULL,
+    "titleEn" TEXT,
     "subtitle" TEXT,
     "body" TEXT NOT NULL,
     "keys" TEXT[],
