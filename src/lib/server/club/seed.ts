@@ -13,6 +13,7 @@ import { startDiscussion, reply } from './discussions.ts';
 import { createMeeting } from './meetings.ts';
 
 const DOMAIN = 'demo.maisternia.ua';
+const CLUB_MEETING_EVENT = 'zasidannia-klubu-ekspertiv-e-uriaduvannia';
 
 const MEMBERS: { local: string; role: 'coordinator' | 'member' | 'observer'; handle: string; organizationName: string; position: string; bio: string }[] = [
 	{ local: 'expert', role: 'coordinator', handle: 'v.polishchuk', organizationName: 'Вінницький міський громадський центр електронного урядування', position: 'координатор Клубу експертів', bio: 'Аналіз нормативно-правової бази е-урядування, стандарти впровадження у містах.' },
@@ -107,7 +108,12 @@ export async function seedClub(prisma: PrismaClient): Promise<string> {
 				{ title: 'Стандарти впровадження е-урядування в ОМС', discussionId: d.id },
 				...(resolution ? [{ title: 'Звіт про відповіді державних органів на резолюцію', resolutionId: resolution.id }] : [])
 			],
-			materials: [{ title: 'Рекомендації «100 міст – крок вперед»', url: '/consultations' }]
+			// The events domain's demo has this meeting as an event (registration, reminders, calendar).
+			eventId: (await prisma.event.findUnique({ where: { slug: CLUB_MEETING_EVENT }, select: { id: true } }))?.id ?? null,
+			materials: [
+				{ title: 'Реєстрація на засідання', url: `/events/${CLUB_MEETING_EVENT}` },
+				{ title: 'Рекомендації «100 міст – крок вперед»', url: '/consultations' }
+			]
 		});
 		created++;
 	}
