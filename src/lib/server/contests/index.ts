@@ -5,6 +5,7 @@
  * become published cases. Arithmetic: scoring.ts (pure). Who may: ../auth/permissions.ts (contest:*).
  */
 export * from './scoring.ts';
-export { ContestError, listContests, contestPage, contestResults, registrationForm, registerEntry, checkEntry, myEntries, vote, readFormFields, currentRound, registrationOpen, type FormField, type EntryInput, type EntryErrors, type ContestRound } from './contests.ts';
+export { contestResults, type NominationResults } from './results.ts';
+export { ContestError, listContests, contestPage, registrationForm, registerEntry, checkEntry, myEntries, vote, readFormFields, currentRound, registrationOpen, type FormField, type EntryInput, type EntryErrors, type ContestRound } from './contests.ts';
 export { jurorHome, jurorNomination, saveSheet, recuse, closeRound, startScreening, publishResults, manageView, assignJuror } from './jury.ts';
 export { seedContests } from './seed.ts';

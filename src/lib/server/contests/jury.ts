@@ -7,7 +7,8 @@
 import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { can } from '../auth/permissions.ts';
-import { ContestError, contestResults, currentRound, type ContestRound } from './contests.ts';
+import { ContestError, currentRound, type ContestRound } from './contests.ts';
+import { contestResults } from './results.ts';
 import { finalists } from './scoring.ts';
 import { publishCaseFromEntry } from '../cases/cases.ts';
 
