@@ -1,4 +1,4 @@
-import { requireUser, managedOrganizationIds } from '$lib/server/auth/permissions';
+import { can, requireUser, managedOrganizationIds } from '$lib/server/auth/permissions';
 import { myCertification, myDiagnosis } from '$lib/server/certification';
 import type { PageServerLoad } from './$types';
 
@@ -9,6 +9,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		programmes: await myCertification(user.id),
 		diagnosis: await myDiagnosis(user.id),
+		mayManageFrameworks: can(user, 'certification:manage', { organizationId: null }),
 		manages: user.memberships.filter((ms) => managed.includes(ms.organizationId)).map((ms) => ms.organizationSlug)
 	};
 };

@@ -79,6 +79,9 @@ export function listAssignments(organizationId: string) {
 	});
 }
 
+/** Bulk writes of thousands of rows: more than the default 5 s on a busy server. */
+const LONG = { timeout: 120_000 };
+
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLocaleLowerCase('uk');
 
 /**
@@ -126,7 +129,7 @@ export async function syncSubjects(organizationId: string, now = new Date(), act
 			await tx.certificationHistory.createMany({
 				data: part.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: s.since }))
 			});
-		});
+		}, LONG);
 	}
 	if (toReopen.length) {
 		const reopened = existing.filter((s) => toReopen.includes(s.id));
@@ -135,7 +138,7 @@ export async function syncSubjects(organizationId: string, now = new Date(), act
 			await tx.certificationHistory.createMany({
 				data: reopened.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, reason: 'reassigned', data: { assignmentId: s.assignmentId }, at: now }))
 			});
-		});
+		}, LONG);
 	}
 	if (toEnd.length) {
 		await db().$transaction(async (tx) => {
@@ -143,7 +146,7 @@ export async function syncSubjects(organizationId: string, now = new Date(), act
 			await tx.certificationHistory.createMany({
 				data: toEnd.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'unassigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: now }))
 			});
-		});
+		}, LONG);
 	}
 	return { started: toCreate.length + toReopen.length, ended: toEnd.length };
 }

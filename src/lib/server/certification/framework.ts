@@ -291,3 +291,45 @@ export async function updateCompetency(actor: SessionUser, id: string, input: { 
 	if (input.levels.length !== 4 || input.levels.some((l) => !l.uk.trim() || !l.en.trim()) || !input.titleUk.trim() || !input.titleEn.trim()) throw new CertificationError('invalid');
 	return db().competency.update({ where: { id }, data: { titleUk: input.titleUk.trim(), titleEn: input.titleEn.trim(), levels: input.levels.map((l) => ({ ...l })), courseIds: input.courseIds, eventSlugs: input.eventSlugs } });
 }
+
+export interface FrameworkForm {
+	slug: string;
+	titleUk: string;
+	titleEn: string;
+	areas: Array<{
+		code: string;
+		titleUk: string;
+		titleEn: string;
+		competencies: Array<{ code: string; titleUk: string; titleEn: string; descriptionUk: string; descriptionEn: string; levels: FrameworkLevel[] }>;
+	}>;
+}
+
+/** A framework as an assessment form shows it. */
+export function frameworkForm(fw: FrameworkDetail): FrameworkForm {
+	return {
+		slug: fw.slug,
+		titleUk: fw.titleUk,
+		titleEn: fw.titleEn,
+		areas: fw.areas.map((a) => ({
+			code: a.code,
+			titleUk: a.titleUk,
+			titleEn: a.titleEn,
+			competencies: a.competencies.map((c) => ({ code: c.code, titleUk: c.titleUk, titleEn: c.titleEn, descriptionUk: c.descriptionUk, descriptionEn: c.descriptionEn, levels: c.levels as unknown as FrameworkLevel[] }))
+		}))
+	};
+}
+
+/** Ratings posted by an assessment form (current-<code>, target-<code>); `missing` lists codes not rated. */
+export function ratingsFromForm(fw: FrameworkForm, data: FormData): { ratings: Record<string, { current: number; target: number }>; missing: string[] } {
+	const ratings: Record<string, { current: number; target: number }> = {};
+	const missing: string[] = [];
+	for (const c of fw.areas.flatMap((a) => a.competencies)) {
+		const cur = String(data.get(`current-${c.code}`) ?? '');
+		const tgt = String(data.get(`target-${c.code}`) ?? '');
+		const current = Number(cur);
+		const target = Number(tgt);
+		if (cur === '' || !Number.isInteger(current) || current < 0 || current > 4 || !Number.isInteger(target) || target < 1 || target > 4) missing.push(c.code);
+		else ratings[c.code] = { current, target };
+	}
+	return { ratings, missing };
+}

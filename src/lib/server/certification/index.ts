@@ -15,5 +15,5 @@ export { runDaily, reminderBucket, REMINDERS_JOB, type DailyRunResult } from './
 export { complianceReport, complianceCsv, complianceXlsx, exportRows, STATUS_FILTERS, type ComplianceReport, type ComplianceRow, type DepartmentCompliance, type ComplianceFilters, type ExportLabels } from './dashboard.ts';
 export { xlsx, csv, zip, type Cell } from './xlsx.ts';
 export { myCertification, learningNames, type ProgrammeView, type RequirementView } from './view.ts';
-export { parseFrameworkYaml, parseFrameworkCsv, parseCsv, importFramework, sampleFramework, listFrameworks, getFramework, updateCompetency, CSV_COLUMNS, LEVELS, SAMPLE_FRAMEWORK_FILE, type ParsedFramework, type FrameworkDetail } from './framework.ts';
+export { parseFrameworkYaml, parseFrameworkCsv, parseCsv, importFramework, sampleFramework, listFrameworks, getFramework, updateCompetency, frameworkForm, ratingsFromForm, type FrameworkForm, CSV_COLUMNS, LEVELS, SAMPLE_FRAMEWORK_FILE, type ParsedFramework, type FrameworkDetail } from './framework.ts';
 export { submitAssessment, currentRatings, gapsOf, buildPlan, planOf, updatePlanItem, myDiagnosis, mayActFor, planItemUpdateSchema, ratingSchema, DAYS_PER_LEVEL, type Ratings, type PlanItemView } from './diagnosis.ts';

@@ -105,7 +105,7 @@ export async function publishVersion(actor: SessionUser | null, programmeId: str
 		});
 		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.programme_version', targetType: 'certification_programme', targetId: programmeId, organizationId: programme.organizationId, after: { version: created.version, ...v } });
 		return created;
-	});
+	}, { timeout: 120_000 });
 }
 
 /** Programmes an organization may assign: portal-wide ones and its own. */
