@@ -165,7 +165,7 @@ export async function cityPage(slug: string, locale: Locale, withDrafts = false)
 	if (latest) criteria.forEach((c, i) => history.at(-1)!.criteria[i]! < means[i]! && weakTopics.add(c.topic));
 
 	const recs = await db().ratingRecommendation.findMany({
-		where: { audience: 'cities', OR: [{ cityId: null }, { cityId: city.id }], edition: withDrafts ? {} : { publishedAt: { not: null } } },
+		where: { audience: 'cities', OR: [{ cityId: null }, { cityId: city.id }], edition: { results: { some: { cityId: city.id } }, ...(withDrafts ? {} : { publishedAt: { not: null } }) } },
 		orderBy: [{ edition: { year: 'desc' } }, { position: 'asc' }],
 		select: { topic: true, cityId: true, textUk: true, textEn: true, edition: { select: { year: true } } }
 	});
