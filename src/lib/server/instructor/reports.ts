@@ -3,6 +3,7 @@ import { can, managedOrganizationIds } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { gradeQuestion, normalizeText, type Answer } from '../learning/grading.ts';
 import type { QuestionData } from '../learning/course-files.ts';
+import { listForSource } from '../certificates/certificates.ts';
 
 /**
  * The instructor view of a course (issue 3): its enrolments, each learner's progress, and quiz item
@@ -102,7 +103,7 @@ export async function courseLearners(courseId: string, scope: Scope, locale: 'uk
 			orderBy: { createdAt: 'asc' }
 		}),
 		db().lesson.findMany({ where: { courseId, archivedAt: null, optional: false }, select: { id: true } }),
-		db().certificate.findMany({ where: { kind: 'course', sourceId: courseId, userId: { in: ids } }, select: { userId: true, serial: true } })
+		listForSource('course', courseId)
 	]);
 	const done = await db().lessonProgress.groupBy({
 		by: ['userId'],
