@@ -194,4 +194,40 @@ test.describe('events', () => {
 		await expect(page.getByText('Реєстрацію скасовано.')).toBeVisible();
 		await context.close();
 	});
+
+	test('a host removes a registration with a reason: the person is told, nobody else may', async ({ browser, mail }) => {
+		const slug = 'vebinar-elektronnyi-dokumentoobig-oms';
+		const who = 'staff.mykolaiv@demo.maisternia.ua';
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, who);
+		await page.goto(`/events/${slug}`);
+		await hydrated(page);
+		await page.getByRole('button', { name: 'Зареєструватися' }).click();
+		await expect(page.getByText('Ви зареєстровані. Підтвердження')).toBeVisible();
+		// A participant's forged removal (any registration) is refused before anything is read.
+		const origin = new URL(page.url()).origin;
+		const forged = await page.request.post(`/events/${slug}/host?/remove`, { form: { registrationId: 'x', reason: 'спроба' }, headers: { origin } });
+		expect(forged.status()).toBe(403);
+
+		const hostContext = await browser.newContext();
+		const host = await hostContext.newPage();
+		await signIn(host, 'instructor@demo.maisternia.ua');
+		await host.goto(`/events/${slug}/host`);
+		await hydrated(host);
+		const select = host.locator('select[name="registrationId"]');
+		const value = await select.locator('option', { hasText: who }).getAttribute('value');
+		await select.selectOption(value!);
+		await host.getByLabel('Причина (її прочитає учасник)').fill('Захід лише для працівників Вінниці');
+		await host.getByRole('button', { name: 'Вилучити реєстрацію' }).click();
+		await expect(host.getByText(/^Реєстрацію .+ скасовано/)).toBeVisible();
+		await expect(select.locator('option', { hasText: who })).toHaveCount(0);
+		await expectAccessible(host);
+
+		const removed = await mail.waitFor(who, /Організатори скасували вашу реєстрацію/);
+		expect(removed.text).toContain('Причина: Захід лише для працівників Вінниці');
+		expect(removed.attachments.find((a) => a.filename === 'cancel.ics')?.content).toContain('METHOD:CANCEL');
+		await hostContext.close();
+		await context.close();
+	});
 });

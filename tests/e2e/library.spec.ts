@@ -145,9 +145,9 @@ test.describe('portal-wide search', () => {
 		await open(page, '/en/search?q=electronic%20document%20management');
 		await expect(page.getByRole('checkbox', { name: /^Courses \(\d+\)$/ })).toBeVisible();
 		const en = page.getByRole('list', { name: 'Search results' });
-		await expect(en.getByRole('link', { name: 'Electronic document management in local self-government' }).first()).toHaveAttribute('href', '/en/courses/elektronnyi-dokumentoobih');
+		await expect(en.getByRole('link', { name: 'Electronic document management in local self-government', exact: true })).toHaveAttribute('href', '/en/courses/elektronnyi-dokumentoobih');
 		await expectAccessible(page);
-		await en.getByRole('link', { name: 'Electronic document management in local self-government' }).first().click();
+		await en.getByRole('link', { name: 'Electronic document management in local self-government', exact: true }).click();
 		await expect(page.locator('h1')).toHaveText('Electronic document management in local self-government');
 
 		const body = await (await request.get('/api/search?q=%D0%B4%D0%BE%D0%BA%D1%83%D0%BC%D0%B5%D0%BD%D1%82%D0%BE%D0%BE%D0%B1%D1%96%D0%B3&type=event')).json();
