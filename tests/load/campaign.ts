@@ -110,8 +110,12 @@ configureCampaigns({ tickSeconds: 60, sendConcurrency: CONCURRENCY });
 const started = performance.now();
 const recipients = await db().$transaction((tx) => writeRecipients(tx, campaign.id));
 let last = started;
+let handMs = 0;
+let sendMs = 0;
 for (;;) {
 	const r = await tickCampaign(campaign.id);
+	handMs += r.handMs;
+	sendMs += r.sendMs;
 	if (performance.now() - last > 5000) {
 		last = performance.now();
 		const p = (await campaignProgress(campaign.id))!;
@@ -124,6 +128,7 @@ clearInterval(sampler);
 const p = (await campaignProgress(campaign.id))!;
 const twice = [...received.values()].filter((n) => n > 1).length;
 console.log(`recipients ${recipients}, sent ${p.sent}, failed ${p.failed}, received by SMTP ${[...received.values()].reduce((a, b) => a + b, 0)} (${received.size} addresses, ${twice} got more than one)`);
+console.log(`time handing batches to the outbox ${(handMs / 1000).toFixed(1)} s, sending them over SMTP ${(sendMs / 1000).toFixed(1)} s`);
 console.log(`duration ${seconds.toFixed(1)} s, ${(p.sent / seconds).toFixed(0)} messages/s, peak RSS ${mb(peakRss)} (maxRSS ${mb(process.resourceUsage().maxRSS * 1024)})`);
 
 if (process.env.BENCH_KEEP !== '1') {
