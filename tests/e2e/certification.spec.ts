@@ -180,4 +180,37 @@ test.describe('certification', () => {
 		expect(res.status()).toBe(403);
 		await context.close();
 	});
+
+	test('an admin imports a framework (errors name line and field); a manager opens one person', async ({ browser }) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, 'admin@demo.maisternia.ua');
+		await open(page, '/certification/frameworks');
+		await expect(page.getByRole('heading', { level: 1, name: 'Рамки компетентностей' })).toBeVisible();
+		await accessible(page, '/certification/frameworks');
+		const header = 'area_code,area_uk,area_en,code,title_uk,title_en,description_uk,description_en,level1_uk,level1_en,level2_uk,level2_en,level3_uk,level3_en,level4_uk,level4_en,courses';
+		const row = (code: string, l4: string) => `1,Дані,Data,${code},Пошук,Search,,,Базовий,Basic,Середній,Intermediate,Просунутий,Advanced,${l4},Expert,egov-basics`;
+		await page.getByLabel('CSV', { exact: true }).check();
+		await page.getByLabel('Адреса рамки (лише для CSV)').fill('e2e-ramka');
+		await page.getByLabel('Назва українською (лише для CSV)').fill('Тестова рамка');
+		await page.getByLabel('Назва англійською (лише для CSV)').fill('Test framework');
+		await page.getByLabel('Або вставте текст').fill([header, row('1.1', 'Експерт'), row('1.2', '')].join('\n'));
+		await page.getByRole('button', { name: 'Імпортувати' }).click();
+		await expect(main(page).getByRole('alert')).toContainText('Рядок 3, поле level4_uk');
+		await expect(page.getByLabel('Або вставте текст')).toHaveValue(/1\.2/);
+		await page.getByLabel('Або вставте текст').fill([header, row('1.1', 'Експерт'), row('1.2', 'Експерт')].join('\n'));
+		await page.getByRole('button', { name: 'Імпортувати' }).click();
+		await expect(main(page).getByText('Рамку «Тестова рамка» імпортовано.')).toBeVisible();
+		await context.close();
+
+		const mctx = await browser.newContext();
+		const manager = await mctx.newPage();
+		await signIn(manager, MANAGER);
+		await open(manager, '/manage/vinnytsia-city-council/compliance');
+		await main(manager).getByRole('link', { name: 'Оксана Лисенко' }).first().click();
+		await expect(manager.getByRole('heading', { level: 1, name: 'Оксана Лисенко' })).toBeVisible();
+		await expect(main(manager)).toContainText(PROGRAMME);
+		await accessible(manager, '/manage/[slug]/compliance/people/[userId]');
+		await mctx.close();
+	});
 });
