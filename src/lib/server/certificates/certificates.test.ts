@@ -82,8 +82,15 @@ describe(`certificates (${kind})`, () => {
 		expect(revoked.revokedAt).toBeInstanceOf(Date);
 		expect(revoked.revocationReason).toBe('Помилка у даних');
 		expect(certificateStatus(revoked, new Date('2027-01-01'))).toBe('revoked');
+		const audit = await db().auditLog.findFirst({ where: { action: 'certificate.revoked', targetId: cert.id } });
+		expect(audit).toMatchObject({ actorId: p.id, subjectUserId: p.id, targetType: 'certificate' });
+		expect(audit?.data).toMatchObject({ serial: cert.serial });
 		await expect(revokeCertificate(cert.id, { reason: 'ще раз', actorId: null })).rejects.toMatchObject({ code: 'already_revoked' });
 		await expect(revokeCertificate('nope', { reason: 'x', actorId: null })).rejects.toMatchObject({ code: 'not_found' });
+		// Inside the caller's transaction (the certification domain revokes together with its own change).
+		const other = await issueCertificate(db(), input(p.id));
+		await db().$transaction((tx) => revokeCertificate(other.id, { reason: 'Разом із відкликанням сертифікації', actorId: null }, tx));
+		expect(certificateStatus((await findBySerial(other.serial))!)).toBe('revoked');
 	});
 
 	it('the Open Badges credential is signed with the published key and verifies; tampering is refused', async () => {

@@ -53,7 +53,11 @@ export async function issueCertificate(client: Client, input: IssueInput): Promi
 	return typed(row);
 }
 
-/** Revokes a certificate (once): its serial then verifies as revoked, with the date and reason. */
+/**
+ * Revokes a certificate (once): its serial then verifies as revoked, with the date and reason. The
+ * revocation and its audit row (`certificate.revoked`, the same AuditLog as identity's helper) are
+ * written together.
+ */
 export async function revokeCertificate(
 	id: string,
 	opts: { reason: string; actorId: string | null; at?: Date },
@@ -61,14 +65,28 @@ export async function revokeCertificate(
 ): Promise<CertificateRecord> {
 	const reason = opts.reason.trim();
 	if (!reason || reason.length > MAX_REASON) throw new CertificateError('invalid_reason');
-	const claimed = await client.certificate.updateMany({
-		where: { id, revokedAt: null },
-		data: { revokedAt: opts.at ?? new Date(), revocationReason: reason, revokedById: opts.actorId }
-	});
-	const row = await client.certificate.findUnique({ where: { id } });
-	if (!row) throw new CertificateError('not_found');
-	if (!claimed.count) throw new CertificateError('already_revoked');
-	return typed(row);
+	const run = async (tx: Prisma.TransactionClient) => {
+		const claimed = await tx.certificate.updateMany({
+			where: { id, revokedAt: null },
+			data: { revokedAt: opts.at ?? new Date(), revocationReason: reason, revokedById: opts.actorId }
+		});
+		const row = await tx.certificate.findUnique({ where: { id } });
+		if (!row) throw new CertificateError('not_found');
+		if (!claimed.count) throw new CertificateError('already_revoked');
+		await tx.auditLog.create({
+			data: {
+				actorId: opts.actorId,
+				action: 'certificate.revoked',
+				targetType: 'certificate',
+				targetId: id,
+				subjectUserId: row.userId,
+				after: { revokedAt: row.revokedAt?.toISOString() ?? null, reason },
+				data: { serial: row.serial, kind: row.kind, sourceId: row.sourceId }
+			}
+		});
+		return typed(row);
+	};
+	return '$transaction' in client ? client.$transaction(run) : run(client);
 }
 
 /** The certificate of a serial as printed or typed (forgiving about case and dashes), or null. */
