@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { db } from '../db/index.ts';
-import { resetConfig } from '../config/index.ts';
 import { deliverMessage } from '../mail/index.ts';
 import { register } from './registration.ts';
 import { cancelEvent } from './events.ts';
 import { addRecording } from './recordings.ts';
 import { submitFeedback } from './feedback.ts';
 import { announceRecordings, inviteToFeedback, sendFollowUps } from './followups.ts';
-import { makeEvent, person } from './test-helpers.ts';
+import { makeEvent, person, useTestSmtp } from './test-helpers.ts';
 
 /**
  * Messages after an event: "the recording is published" and "the feedback survey is open", each to
  * the people who had a seat, once, in their language, through the outbox and a real SMTP server.
  */
 const kind = inject('databaseKind');
-let smtp: TestSmtp;
-const saved = process.env.SMTP_URL;
-
-beforeAll(async () => {
-	smtp = await startTestSmtp();
-	process.env.SMTP_URL = smtp.url;
-	resetConfig();
-});
-
-afterAll(async () => {
-	await smtp.stop();
-	if (saved === undefined) delete process.env.SMTP_URL;
-	else process.env.SMTP_URL = saved;
-	resetConfig();
-});
+const smtp = useTestSmtp();
 
 const outbox = (to: string, template: string) => db().outboxMessage.findMany({ where: { to, template }, orderBy: { createdAt: 'asc' } });
 

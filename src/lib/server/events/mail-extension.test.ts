@@ -2,29 +2,14 @@
  * The mail module's extension made for events (events engineer): templates defined by another domain
  * (defineMailTemplate) and an iCalendar part on enqueueMail (icalEvent), checked over real SMTP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestSmtp } from './test-helpers.ts';
 import { db } from '../db/index.ts';
-import { resetConfig } from '../config/index.ts';
 import { deliverMessage, enqueueMail, renderMail } from '../mail/index.ts';
 import { invitationIcs } from './ical.ts';
 import './mail.ts';
 
-let smtp: TestSmtp;
-const saved = process.env.SMTP_URL;
-
-beforeAll(async () => {
-	smtp = await startTestSmtp();
-	process.env.SMTP_URL = smtp.url;
-	resetConfig();
-});
-
-afterAll(async () => {
-	await smtp.stop();
-	if (saved === undefined) delete process.env.SMTP_URL;
-	else process.env.SMTP_URL = saved;
-	resetConfig();
-});
+const smtp = useTestSmtp();
 
 const data = { name: 'Оксана', title: 'Вебінар <b>1</b>', startsAt: '2027-01-15T08:00:00.000Z', endsAt: '2027-01-15T09:30:00.000Z', place: 'онлайн', url: 'https://portal.example/events/x' };
 

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it, inject } from 'vitest';
 import ICAL from 'ical.js';
 import nodeIcal, { type VEvent } from 'node-ical';
-import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
 import { db } from '../db/index.ts';
-import { resetConfig } from '../config/index.ts';
 import { deliverMessage } from '../mail/index.ts';
 import { cancelRegistration, register, registerGroup } from './registration.ts';
 import { cancelEvent, updateEvent } from './events.ts';
 import { EventError } from './errors.ts';
-import { makeEvent, person } from './test-helpers.ts';
+import { makeEvent, person, useTestSmtp } from './test-helpers.ts';
 
 const kind = inject('databaseKind');
-let smtp: TestSmtp;
-const saved = process.env.SMTP_URL;
-
-beforeAll(async () => {
-	smtp = await startTestSmtp();
-	process.env.SMTP_URL = smtp.url;
-	resetConfig();
-});
-
-afterAll(async () => {
-	await smtp.stop();
-	if (saved === undefined) delete process.env.SMTP_URL;
-	else process.env.SMTP_URL = saved;
-	resetConfig();
-});
+const smtp = useTestSmtp();
 
 function outbox(to: string) {
 	return db().outboxMessage.findMany({ where: { to }, orderBy: { createdAt: 'asc' } });

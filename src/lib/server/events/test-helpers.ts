@@ -1,4 +1,7 @@
-/** Shared by the events tests: an event with sensible defaults, a person, unique addresses. */
+/** Shared by the events tests: an event with sensible defaults, a person, unique addresses, a real SMTP server. */
+import { afterAll, beforeAll } from 'vitest';
+import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
+import { resetConfig } from '../config/index.ts';
 import { createEvent, type EventInput } from './events.ts';
 import type { Person } from './registration.ts';
 
@@ -56,4 +59,31 @@ export function eventInput(patch: Partial<EventInput> = {}): EventInput {
 
 export function makeEvent(patch: Partial<EventInput> = {}, actorId: string | null = null) {
 	return createEvent(eventInput(patch), actorId);
+}
+
+/**
+ * A real SMTP server for the file's tests: started before them (SMTP_URL points at it), stopped after
+ * (SMTP_URL restored). The returned object answers for the running server.
+ */
+export function useTestSmtp(): TestSmtp {
+	let server: TestSmtp | undefined;
+	const saved = process.env.SMTP_URL;
+	beforeAll(async () => {
+		server = await startTestSmtp();
+		process.env.SMTP_URL = server.url;
+		resetConfig();
+	});
+	afterAll(async () => {
+		await server?.stop();
+		if (saved === undefined) delete process.env.SMTP_URL;
+		else process.env.SMTP_URL = saved;
+		resetConfig();
+	});
+	return new Proxy({} as TestSmtp, {
+		get(_target, key) {
+			if (!server) throw new Error('the test SMTP server is not running');
+			const value = Reflect.get(server, key);
+			return typeof value === 'function' ? value.bind(server) : value;
+		}
+	});
 }
