@@ -35,7 +35,8 @@ function clean(input: ArticleInput) {
 	const t = (v: string | null | undefined) => (v ?? '').trim();
 	const opt = (v: string | null | undefined) => t(v) || null;
 	const slug = t(input.slug).toLowerCase();
-	if (!SLUG.test(slug) || slug.length > 120) throw new PublishingError('invalid', 'slug');
+	// 'desk', 'new' and 'images' are pages of their own under /articles.
+	if (!SLUG.test(slug) || slug.length > 120 || ['desk', 'new', 'images'].includes(slug)) throw new PublishingError('invalid', 'slug');
 	if (!ARTICLE_KINDS.includes(input.kind)) throw new PublishingError('invalid', 'kind');
 	if (!t(input.titleUk) || !t(input.bodyUk)) throw new PublishingError('invalid', 'title/body');
 	const list = (v: string[] | undefined) => [...new Set((v ?? []).map((s) => s.trim()).filter(Boolean))].slice(0, 20);

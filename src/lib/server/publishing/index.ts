@@ -19,3 +19,4 @@ export { publishDue, PUBLISH_DUE_JOB } from './jobs.ts';
 export { verifyBounceSecret, handleBounce } from './bounces.ts';
 export { explainPublishingError } from './messages.ts';
 export * from './forms.ts';
+export { saveImage, readImage, MAX_IMAGE_BYTES } from './images.ts';

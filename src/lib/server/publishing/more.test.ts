@@ -50,3 +50,32 @@ describe('publishing: scheduled issues, search documents, personal data', () => 
 		expect((await db().article.findUniqueOrThrow({ where: { id: a.id } })).createdById).toBeNull();
 	});
 });
+
+describe('article images', () => {
+	it('stores PNG/JPEG/GIF/WebP by content hash; refuses other files and people who do not write', async () => {
+		const { saveImage, readImage, imageKind } = await import('./images.ts');
+		const { resetConfig } = await import('../config/index.ts');
+		const os = await import('node:os');
+		const fs = await import('node:fs');
+		const saved_ = process.env.DATA_DIR;
+		process.env.DATA_DIR = fs.mkdtempSync(`${os.tmpdir()}/pub-images-`);
+		resetConfig();
+		try {
+		const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, Date.now() % 256]);
+		const saved = await saveImage(person(['contributor']), png, 'Схема [порталу]');
+		expect(saved.markdown).toMatch(/^!\[Схема  порталу\]\(\/articles\/images\/[0-9a-f]{64}\.png\)$/);
+		const back = await readImage(saved.path.split('/').pop()!);
+		expect(back?.type).toBe('image/png');
+		expect(Buffer.compare(back!.bytes, Buffer.from(png))).toBe(0);
+		await expect(saveImage(person(['contributor']), new TextEncoder().encode('<svg onload=alert(1)>'), 'x')).rejects.toMatchObject({ code: 'invalid' });
+		await expect(saveImage(person(['learner']), png, 'x')).rejects.toMatchObject({ code: 'forbidden' });
+		expect(await readImage('../../etc/passwd')).toBeNull();
+		expect(imageKind(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('jpg');
+		} finally {
+			fs.rmSync(process.env.DATA_DIR!, { recursive: true, force: true });
+			if (saved_ === undefined) delete process.env.DATA_DIR;
+			else process.env.DATA_DIR = saved_;
+			resetConfig();
+		}
+	});
+});

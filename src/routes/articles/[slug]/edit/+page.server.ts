@@ -13,6 +13,9 @@ import {
 	getArticleBySlug,
 	listRevisions,
 	moveArticle,
+	MAX_IMAGE_BYTES,
+	PublishingError,
+	saveImage,
 	revisionDiff,
 	toLocale,
 	updateArticle,
@@ -76,6 +79,18 @@ export const actions: Actions = {
 			return fail(400, { values, error: explainPublishingError(err, locale) });
 		}
 		return { saved: true };
+	},
+	image: async ({ params, locals, request }) => {
+		const { user, locale } = await editable(params.slug, locals);
+		const f = await request.formData();
+		const file = f.get('image');
+		if (!(file instanceof File) || file.size === 0 || file.size > MAX_IMAGE_BYTES) return fail(400, { imageError: explainPublishingError(new PublishingError('invalid'), locale) });
+		try {
+			const saved = await saveImage(user, new Uint8Array(await file.arrayBuffer()), formString(f, 'alt'));
+			return { imageMarkdown: saved.markdown };
+		} catch (err) {
+			return fail(400, { imageError: explainPublishingError(err, locale) });
+		}
 	},
 	move: async ({ params, locals, request }) => {
 		const { user, a, locale } = await editable(params.slug, locals);
