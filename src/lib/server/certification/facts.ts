@@ -20,12 +20,13 @@ export interface LoadedFacts {
 	programmes: Map<string, { id: string; slug: string; titleUk: string; titleEn: string; reminderDays: number[]; organizationId: string | null; versions: ProgrammeVersionFacts[] }>;
 }
 
-const CHUNK = 1000;
+const CHUNK = 5000;
 
+/** Runs `fn` over slices of `ids` (bind parameters stay well under PostgreSQL's 65,535), in parallel. */
 async function chunked<T>(ids: string[], fn: (part: string[]) => Promise<T[]>): Promise<T[]> {
-	const out: T[] = [];
-	for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await fn(ids.slice(i, i + CHUNK))));
-	return out;
+	const parts: string[][] = [];
+	for (let i = 0; i < ids.length; i += CHUNK) parts.push(ids.slice(i, i + CHUNK));
+	return (await Promise.all(parts.map(fn))).flat();
 }
 
 /**
