@@ -24,14 +24,3 @@ export function contestHttpError(err: unknown, locale: 'uk' | 'en'): never {
 	const code = (err as ContestError).code;
 	error(code === 'not_found' ? 404 : code === 'forbidden' || code === 'recused' ? 403 : 400, { message });
 }
-
-export function statusLabel(status: string): string {
-	switch (status) {
-		case 'registration': return m.contest_status_registration();
-		case 'screening': return m.contest_status_screening();
-		case 'final': return m.contest_status_final();
-		case 'closed': return m.contest_status_closed();
-		case 'published': return m.contest_status_published();
-		default: return m.contest_status_draft();
-	}
-}
