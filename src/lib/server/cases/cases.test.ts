@@ -101,3 +101,21 @@ describe('workflow: draft, submit, review, publish', () => {
 		expect((await listCases({ q: run, classifier: '3' }, 'uk')).total).toBe(0);
 	});
 });
+
+describe('personal data', () => {
+	it('exports a person’s cases and erases drafts, keeping published ones under a pseudonym', async () => {
+		await import('./personal-data.ts');
+		const { personalDataProviders } = await import('../identity/personal-data.ts');
+		const provider = personalDataProviders().find((p) => p.key === 'cases')!;
+		const author = person('leaving');
+		const draft = await saveDraft(author, input({ title: `Чернетка ${run}` }));
+		const published = await saveDraft(author, input({ title: `Опубліковано ${run}` }));
+		await db().practiceCase.update({ where: { slug: (published as { slug: string }).slug }, data: { status: 'published' } });
+		const exported = (await provider.export(author.id)) as { cases: Array<{ title: string }> };
+		expect(exported.cases.map((c) => c.title).sort()).toEqual([`Опубліковано ${run}`, `Чернетка ${run}`]);
+		await db().$transaction((tx) => provider.erase(tx, { id: author.id, email: author.email }));
+		expect(await db().practiceCase.findUnique({ where: { slug: (draft as { slug: string }).slug } })).toBeNull();
+		const kept = await db().practiceCase.findUnique({ where: { slug: (published as { slug: string }).slug } });
+		expect(kept!.authorId).toMatch(/^erased-/);
+	});
+});

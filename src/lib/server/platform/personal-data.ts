@@ -8,3 +8,4 @@ import '../certificates/personal-data.ts';
 import '../events/personal-data.ts';
 import '../club/personal-data.ts';
 import '../xapi/personal-data.ts';
+import '../cases/personal-data.ts';
