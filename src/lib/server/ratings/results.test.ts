@@ -25,7 +25,7 @@ async function fixture() {
 describe('import and results', () => {
 	it('a file with one bad row writes nothing; a good one stores values and computes indices and ranks', async () => {
 		const { year, edition, cities } = await fixture();
-		const [a, b, c] = cities as [{ slug: string; id: string }, { slug: string; id: string }, { slug: string; id: string }];
+		const [a, b, c] = cities as unknown as [{ slug: string; id: string }, { slug: string; id: string }, { slug: string; id: string }];
 		const bad = await importMeasurements(edition.id, `city,search-${run},share-${run}\n${a.slug},1,50\n${b.slug},1,150\n`, null);
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) expect(bad.errors.map((e) => [e.line, e.column, e.key])).toEqual([[3, 3, 'rating_csv_out_of_range']]);
