@@ -77,6 +77,26 @@ export function auditActionLabel(action: string): string {
 			return m.admin_audit_action_profile_updated();
 		case 'data.exported':
 			return m.admin_audit_action_data_exported();
+		case 'certificate.revoked':
+			return m.admin_audit_action_certificate_revoked();
+		case 'certification.programme_created':
+			return m.admin_audit_action_certification_programme_created();
+		case 'certification.programme_version':
+			return m.admin_audit_action_certification_programme_version();
+		case 'certification.assigned':
+			return m.admin_audit_action_certification_assigned();
+		case 'certification.assignment_revoked':
+			return m.admin_audit_action_certification_assignment_revoked();
+		case 'certification.override':
+			return m.admin_audit_action_certification_override();
+		case 'certification.revoked':
+			return m.admin_audit_action_certification_revoked();
+		case 'certification.framework_imported':
+			return m.admin_audit_action_certification_framework_imported();
+		case 'club.hidden':
+			return m.admin_audit_action_club_hidden();
+		case 'event.registration_removed':
+			return m.admin_audit_action_event_registration_removed();
 		default:
 			return action;
 	}

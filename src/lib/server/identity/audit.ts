@@ -18,11 +18,36 @@ export const AUDIT_ACTIONS = [
 	'department.updated',
 	'department.deleted',
 	'profile.updated',
-	'data.exported'
+	'data.exported',
+	// Written by other domains through recordAudit (or their own helpers), listed here for the labels.
+	'certificate.revoked',
+	'certification.programme_created',
+	'certification.programme_version',
+	'certification.assigned',
+	'certification.assignment_revoked',
+	'certification.override',
+	'certification.revoked',
+	'certification.framework_imported',
+	'club.hidden',
+	'event.registration_removed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTargetType = 'user' | 'membership' | 'invitation' | 'organization' | 'department';
+export type AuditTargetType =
+	| 'user'
+	| 'membership'
+	| 'invitation'
+	| 'organization'
+	| 'department'
+	| 'certificate'
+	| 'certification'
+	| 'certification_programme'
+	| 'certification_assignment'
+	| 'competency_framework'
+	| 'club_comment'
+	| 'club_post'
+	| 'club_discussion'
+	| 'event_registration';
 
 export interface AuditEntryInput {
 	/** Who did it; null when the system did it or the actor has since been anonymised. */
