@@ -7,7 +7,7 @@
 import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { can } from '../auth/permissions.ts';
-import { ContestError, currentRound, type ContestRound } from './contests.ts';
+import { ContestError, currentRound, readFormFields, type ContestRound } from './contests.ts';
 import { contestResults } from './results.ts';
 import { finalists } from './scoring.ts';
 import { publishCaseFromEntry } from '../cases/cases.ts';
@@ -59,6 +59,7 @@ async function seat(year: number, code: string, userId: string) {
 export async function jurorNomination(year: number, code: string, user: SessionUser, locale: Locale) {
 	const { c, n, rounds, recused } = await seat(year, code, user.id);
 	if (rounds.length === 0 || !can(user, 'contest:judge', { jury: { member: true, recused } })) throw new ContestError(recused ? 'recused' : 'forbidden');
+	const labels = new Map(readFormFields((await db().contest.findUnique({ where: { id: c.id }, select: { formFields: true } }))?.formFields).map((f) => [f.id, pick(locale, f.uk, f.en)]));
 	const round = currentRound(c.status);
 	const scoring = round !== null && rounds.includes(round);
 	const entries = await db().contestEntry.findMany({
@@ -91,7 +92,7 @@ export async function jurorNomination(year: number, code: string, user: SessionU
 					summary: e.summary,
 					organizationName: e.organizationName,
 					city: e.city,
-					answers: e.answers as Record<string, string>,
+					answers: Object.entries(e.answers as Record<string, string>).map(([id, value]) => ({ label: labels.get(id) ?? id, value })),
 					myMarks: Object.fromEntries(mine.filter((mk) => mk.entryId === e.id).map((mk) => [mk.criterionId, mk.value]))
 				}))
 			: [],
