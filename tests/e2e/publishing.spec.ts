@@ -1,11 +1,20 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible as axe, signIn } from './fixtures';
 
-/** axe-core once the page is interactive: vite dev may reload a first visit while it optimises. */
+/**
+ * axe-core once the page is interactive. Under vite dev (E2E_DEV=1) a change on disk by anyone
+ * reloads the page mid-analysis ("Execution context was destroyed"): then the check runs again.
+ */
 async function expectAccessible(page: Page, what: string, options?: { exclude?: string[] }) {
-	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
-	await page.waitForLoadState('networkidle').catch(() => undefined);
-	await axe(page, what, options);
+	for (let attempt = 1; ; attempt++) {
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
+		await page.waitForLoadState('networkidle').catch(() => undefined);
+		try {
+			return await axe(page, what, options);
+		} catch (err) {
+			if (attempt >= 3 || !/Execution context was destroyed|navigat/.test(String(err))) throw err;
+		}
+	}
 }
 
 /**
@@ -15,6 +24,17 @@ async function expectAccessible(page: Page, what: string, options?: { exclude?: 
  * the pages pass axe-core in both languages.
  */
 const run = Date.now().toString(36);
+
+/** page.goto, again when vite dev aborts a navigation to reload after a change on disk. */
+async function visit(page: Page, path: string) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await page.goto(path);
+		} catch (err) {
+			if (attempt >= 3 || !/ERR_ABORTED|interrupted/.test(String(err))) throw err;
+		}
+	}
+}
 
 test.describe('publishing', () => {
 	test('subscribe, confirm, receive the issue, unsubscribe in one click', async ({ page, mail, request, browser }) => {
@@ -129,7 +149,7 @@ test.describe('publishing', () => {
 	for (const prefix of ['', '/en']) {
 		test(`public pages are accessible (${prefix || 'uk'})`, async ({ page }) => {
 			for (const path of ['/articles', '/articles/monitorynh-100-mist-rekomendatsii', '/bulletins', '/bulletins/2026/1', '/subscriptions']) {
-				await page.goto(`${prefix}${path}`);
+				await visit(page, `${prefix}${path}`);
 				await expect(page.locator('h1')).toBeVisible();
 				await expectAccessible(page, `${prefix}${path}`);
 			}
@@ -144,7 +164,7 @@ test.describe('publishing', () => {
 	test('editor pages are accessible in English', async ({ page }) => {
 		await signIn(page, 'editor@demo.maisternia.ua', undefined, '/en');
 		for (const path of ['/en/articles/desk', '/en/articles/chernetka-elektronni-petytsii/edit?from=1&to=1', '/en/bulletins/manage', '/en/bulletins/manage/subscribers']) {
-			await page.goto(path);
+			await visit(page, path);
 			await expect(page.locator('h1')).toBeVisible();
 			await expectAccessible(page, path);
 		}
