@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn as fillSignIn, DEMO_PASSWORD, } from './fixtures.ts';
+import { test, expect, expectAccessible, signIn as fillSignIn, DEMO_PASSWORD } from './fixtures.ts';
 
 /**
  * Certificates in a real browser, by keyboard only: a civil servant enrols in the open e-democracy
