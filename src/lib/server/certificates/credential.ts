@@ -5,7 +5,7 @@ import { issuerKeys, ISSUER_ALG } from './keys.ts';
 import type { CertificateRecord } from './types.ts';
 
 /**
- * Open Badges 3.0 credentials (ADR 0015): an `OpenBadgeCredential` in the W3C Verifiable
+ * Open Badges 3.0 credentials (ADR 0018): an `OpenBadgeCredential` in the W3C Verifiable
  * Credentials Data Model 2.0, secured as a VC-JWT (VC-JOSE-COSE: the credential is the JWT payload,
  * header `typ: vc+jwt`, `cty: vc`, alg EdDSA with the portal's Ed25519 key, `kid` = the key's
  * thumbprint, published at /.well-known/jwks.json). The file a holder downloads is the VC 2.0

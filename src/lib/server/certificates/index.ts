@@ -1,5 +1,5 @@
 /**
- * Certificates (issues 3 and 4, ADR 0015): the record behind every certificate the portal issues,
+ * Certificates (issues 3 and 4, ADR 0018): the record behind every certificate the portal issues,
  * for completed courses (kind 'course') and certification programmes (kind 'programme'), its PDF,
  * its Open Badges 3.0 credential and its public verification at /verify/<serial>.
  *
