@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn as fillSignIn, DEMO_PASSWORD } from './fixtures.ts';
+import { test, expect, expectSettledAccessible, signIn, DEMO_PASSWORD } from './fixtures.ts';
 
 /**
  * Certificates in a real browser, by keyboard only: a civil servant enrols in the open e-democracy
@@ -27,29 +27,7 @@ async function open(page: Page, path: string): Promise<void> {
 	}
 }
 
-async function accessible(page: Page, what: string): Promise<void> {
-	await page.waitForLoadState('networkidle');
-	try {
-		await expectAccessible(page, what);
-	} catch (err) {
-		// `vite dev` may reload a page under the test while it optimizes dependencies.
-		if (!String(err).includes('Execution context was destroyed')) throw err;
-		await page.waitForLoadState('networkidle');
-		await expectAccessible(page, what);
-	}
-}
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD, prefix = ''): Promise<void> {
-	for (let attempt = 1; ; attempt++) {
-		await fillSignIn(page, email, password, prefix);
-		try {
-			await expect(page).not.toHaveURL(/\/signin/, { timeout: 10_000 });
-			return;
-		} catch (err) {
-			if (attempt === 3) throw err;
-		}
-	}
-}
 
 /** Under `vite dev`, no HMR socket: catalog edits elsewhere must not reload the page under the test. */
 async function calm(context: BrowserContext): Promise<BrowserContext> {
@@ -200,7 +178,7 @@ test.describe.serial('certificates', () => {
 		// From here on, keyboard only.
 		await open(page, '/learning');
 		await expect(page.getByRole('heading', { name: 'Сертифікати' })).toBeVisible();
-		await accessible(page, '/learning with a certificate');
+		await expectSettledAccessible(page, '/learning with a certificate');
 		const certLink = main(page).getByRole('link', { name: `Сторінка перевірки сертифіката «${COURSE}»` });
 		await tabTo(page, certLink);
 		await page.keyboard.press('Enter');
@@ -213,7 +191,7 @@ test.describe.serial('certificates', () => {
 		await expect(main(page)).toContainText(COURSE);
 		await expect(main(page)).toContainText(serial);
 		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-		await accessible(page, '/verify/<serial> (holder)');
+		await expectSettledAccessible(page, '/verify/<serial> (holder)');
 
 		// The PDF and the credential, downloaded with the keyboard.
 		await tabTo(page, page.getByRole('link', { name: 'Сертифікат PDF (Ukrainian)' }).or(page.getByRole('link', { name: 'Сертифікат PDF', exact: true })));
@@ -239,21 +217,21 @@ test.describe.serial('certificates', () => {
 		await guestPage.goto(qrAddress!.replace(/^https?:\/\/[^/]+/, new URL(page.url()).origin));
 		await expect(guestPage.locator('[data-status="valid"]')).toContainText('Дійсний');
 		await expect(guestPage.getByRole('link', { name: 'Облікові дані Open Badges (JSON)' })).toHaveCount(0);
-		await accessible(guestPage, '/verify/<serial> (guest)');
+		await expectSettledAccessible(guestPage, '/verify/<serial> (guest)');
 		const forbidden = await guestPage.request.get(`/verify/${serial}/credential.json`, { maxRedirects: 0 });
 		expect(forbidden.status()).toBe(303);
 		await guest.close();
 
 		// The credential pasted on /verify, by keyboard: valid; then a tampered copy: a clear error.
 		await open(page, '/verify');
-		await accessible(page, '/verify');
+		await expectSettledAccessible(page, '/verify');
 		await tabTo(page, page.getByLabel('Або вставте вміст файлу'));
 		await page.keyboard.insertText(credential);
 		await tabTo(page, page.getByRole('button', { name: 'Перевірити' }));
 		await page.keyboard.press('Enter');
 		await expect(main(page)).toContainText('Підпис порталу правильний, облікові дані не змінювалися.');
 		await expect(main(page).locator('[data-status="valid"]')).toContainText('Дійсний');
-		await accessible(page, '/verify with a result');
+		await expectSettledAccessible(page, '/verify with a result');
 
 		claims.credentialSubject.identifier[0].identityHash = 'Хтось Інший';
 		const [h, , s] = jwt.split('.');
@@ -267,7 +245,7 @@ test.describe.serial('certificates', () => {
 		await page.keyboard.press('Enter');
 		await expect(main(page).getByRole('alert')).toContainText('Підпис недійсний: облікові дані змінено після видачі або підроблено.');
 		await expect(textarea).toHaveValue(forged); // what was pasted stays
-		await accessible(page, '/verify with an error');
+		await expectSettledAccessible(page, '/verify with an error');
 
 		// Uploads are checked for type: an image is refused with a translated message.
 		await page.locator('input[type="file"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
@@ -292,7 +270,7 @@ test.describe.serial('certificates', () => {
 		await open(page, `/verify/${serial}`);
 		await expect(main(page).locator('[data-status="revoked"]')).toContainText('Відкликано');
 		await expect(main(page).locator('[data-status="revoked"]')).toContainText('Причина: Видано помилково');
-		await accessible(page, '/verify/<serial> revoked');
+		await expectSettledAccessible(page, '/verify/<serial> revoked');
 		await open(page, '/verify');
 		await tabTo(page, page.getByLabel('Або вставте вміст файлу'));
 		await page.keyboard.insertText(credential);
@@ -306,17 +284,17 @@ test.describe.serial('certificates', () => {
 		await calm(page.context());
 		await open(page, '/en/verify');
 		await expect(page.getByRole('heading', { level: 1, name: 'Verify a certificate' })).toBeVisible();
-		await accessible(page, '/en/verify');
+		await expectSettledAccessible(page, '/en/verify');
 		await page.getByRole('textbox', { name: 'Serial number' }).fill('not-a-serial');
 		await page.getByRole('button', { name: 'Find' }).click();
 		await expect(page.getByText('A serial number has 16 letters and digits (dashes allowed).')).toBeVisible();
-		await accessible(page, '/en/verify with a wrong serial');
+		await expectSettledAccessible(page, '/en/verify with a wrong serial');
 		await page.getByRole('textbox', { name: 'Serial number' }).fill(state.serial!.toLowerCase().replace(/-/g, ' '));
 		await page.getByRole('button', { name: 'Find' }).click();
 		await expect(page).toHaveURL(new RegExp(`/en/verify/${state.serial}$`));
 		await expect(main(page).locator('[data-status="revoked"]')).toContainText('Revoked');
 		await expect(main(page)).toContainText('E-democracy tools for citizens');
-		await accessible(page, '/en/verify/<serial>');
+		await expectSettledAccessible(page, '/en/verify/<serial>');
 		const jwks = await page.request.get('/.well-known/jwks.json');
 		expect((await jwks.json()).keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
 		expect(JSON.stringify(await jwks.json())).not.toContain('"d"');
@@ -348,7 +326,7 @@ test.describe.serial('certificates', () => {
 		await expect(instructor.page.getByRole('heading', { level: 1, name: `Викладачеві: ${COURSE}` })).toBeVisible();
 		if (state.holder) await expect(main(instructor.page)).toContainText(state.holder);
 		await expect(instructor.page.getByRole('heading', { name: 'Статистика питань' })).toBeVisible();
-		await accessible(instructor.page, 'instructor view (uk)');
+		await expectSettledAccessible(instructor.page, 'instructor view (uk)');
 		const csv = await instructor.page.request.get(`${base}/learners.csv`);
 		expect(csv.status()).toBe(200);
 		expect(csv.headers()['content-type']).toContain('text/csv');
@@ -363,7 +341,7 @@ test.describe.serial('certificates', () => {
 		await open(manager.page, `/en${base}`);
 		await expect(manager.page.getByText(/Only the people of your organization: /)).toBeVisible();
 		if (state.holder) await expect(main(manager.page)).not.toContainText(state.holder);
-		await accessible(manager.page, 'instructor view (en, manager)');
+		await expectSettledAccessible(manager.page, 'instructor view (en, manager)');
 		await manager.context.close();
 		const holderManager = await as('manager.mykolaiv@demo.maisternia.ua');
 		await open(holderManager.page, base);

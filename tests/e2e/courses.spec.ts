@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn as fillSignIn, DEMO_PASSWORD, type Mailbox } from './fixtures.ts';
+import { test, expect, expectSettledAccessible, signIn, DEMO_PASSWORD, type Mailbox } from './fixtures.ts';
 
 /**
  * The e-gov school in a real browser: a citizen registers (confirmation mail from the real SMTP
@@ -18,29 +18,7 @@ async function open(page: Page, path: string): Promise<void> {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
 }
 
-async function accessible(page: Page, what: string): Promise<void> {
-	await page.waitForLoadState('networkidle');
-	try {
-		await expectAccessible(page, what);
-	} catch (err) {
-		// `vite dev` may reload a page under the test while it optimizes dependencies.
-		if (!String(err).includes('Execution context was destroyed')) throw err;
-		await page.waitForLoadState('networkidle');
-		await expectAccessible(page, what);
-	}
-}
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD, prefix = ''): Promise<void> {
-	for (let attempt = 1; ; attempt++) {
-		await fillSignIn(page, email, password, prefix);
-		try {
-			await expect(page).not.toHaveURL(/\/signin/, { timeout: 10_000 });
-			return;
-		} catch (err) {
-			if (attempt === 3) throw err;
-		}
-	}
-}
 
 async function registerAndConfirm(page: Page, mail: Mailbox, who: { name: string; email: string; password: string }) {
 	await open(page, '/register');
@@ -76,7 +54,7 @@ test.describe('courses', () => {
 		// The catalog: filters and search in the query string.
 		await open(page, '/courses');
 		await expect(page.getByRole('heading', { level: 1, name: 'Курси Школи е-урядування' })).toBeVisible();
-		await accessible(page, '/courses');
+		await expectSettledAccessible(page, '/courses');
 		await page.getByLabel('Для кого').selectOption('citizens');
 		await page.getByLabel('Пошук за назвою, темою чи викладачем').fill('петиц');
 		await page.getByRole('button', { name: 'Показати' }).click();
@@ -87,7 +65,7 @@ test.describe('courses', () => {
 		// The course page and enrolment.
 		await expect(page.getByRole('heading', { level: 1, name: 'Інструменти е-демократії для громадян' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Програма курсу' })).toBeVisible();
-		await accessible(page, '/courses/instrumenty-e-demokratii');
+		await expectSettledAccessible(page, '/courses/instrumenty-e-demokratii');
 		await page.getByRole('button', { name: 'Записатися на курс' }).click();
 		await expect(page.getByText('Ви навчаєтеся на цьому курсі.')).toBeVisible();
 		await page.getByRole('link', { name: 'Почати навчання' }).click();
@@ -95,7 +73,7 @@ test.describe('courses', () => {
 		// Lessons: reading completes them (rule "viewed"); previous/next move through the course.
 		await expect(page.getByRole('heading', { level: 1, name: 'Що таке електронне звернення' })).toBeVisible();
 		await expect(page.locator('#lesson-state')).toHaveText('Урок пройдено');
-		await accessible(page, 'lesson (text)');
+		await expectSettledAccessible(page, 'lesson (text)');
 		await page.getByRole('link', { name: /Наступний урок/ }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Як написати звернення і відстежити відповідь' })).toBeVisible();
 		await page.getByRole('link', { name: /Наступний урок/ }).click();
@@ -107,7 +85,7 @@ test.describe('courses', () => {
 		await expect(page.getByRole('heading', { level: 1, name: /спроба 1/ })).toBeVisible();
 		const html = await page.content();
 		expect(html).not.toMatch(/correct|"answer"/);
-		await accessible(page, 'quiz attempt');
+		await expectSettledAccessible(page, 'quiz attempt');
 		const kinds = question(page, /Зіставте ситуацію/);
 		await kinds.getByLabel(/велодоріжку/).selectOption({ label: 'Пропозиція' });
 		await kinds.getByLabel(/довідку про склад/).selectOption({ label: 'Заява (клопотання)' });
@@ -124,7 +102,7 @@ test.describe('courses', () => {
 		await expect(page.getByText('Тест складено.')).toBeVisible();
 		await expect(page.getByText(/6 з 6 балів \(100 %\)/)).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Перегляд відповідей' })).toBeVisible();
-		await accessible(page, 'quiz result with review');
+		await expectSettledAccessible(page, 'quiz result with review');
 		await page.getByRole('link', { name: 'Повернутися до уроку' }).first().click();
 		await expect(page.locator('#lesson-state')).toHaveText('Урок пройдено');
 		await expect(page.getByRole('table')).toContainText('100 % — складено');
@@ -134,7 +112,7 @@ test.describe('courses', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Інтерактивне завдання: петиції' })).toBeVisible();
 		const player = page.locator('.h5p-maisternia-quiz');
 		await expect(player.locator('fieldset')).toHaveCount(4, { timeout: 30_000 });
-		await accessible(page, 'lesson (H5P)');
+		await expectSettledAccessible(page, 'lesson (H5P)');
 		const answers = ['Президентові, Верховній Раді, Кабінету Міністрів або органу місцевого самоврядування', 'Один раз', 'Двох робочих днів', 'Облаштувати пішохідний перехід біля школи № 7'];
 		for (const [i, label] of answers.entries()) await player.locator('fieldset').nth(i).getByLabel(label, { exact: true }).check();
 		await player.getByRole('button', { name: 'Перевірити' }).click();
@@ -156,7 +134,7 @@ test.describe('courses', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Моє навчання' })).toBeVisible();
 		await expect(page.getByText(/Пройдено 4 з 9 уроків/)).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Рекомендуємо далі' })).toBeVisible();
-		await accessible(page, '/learning');
+		await expectSettledAccessible(page, '/learning');
 	});
 
 	test('the same journey by keyboard only: enrol, lessons, a quiz and the H5P activity', async ({ page }) => {
@@ -240,27 +218,27 @@ test.describe('courses', () => {
 		await open(page, '/en/courses');
 		await expect(page.getByRole('heading', { level: 1, name: 'e-Government School courses' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await accessible(page, '/en/courses');
+		await expectSettledAccessible(page, '/en/courses');
 		await open(page, '/en/courses/elektronnyi-dokumentoobih');
 		await expect(page.getByRole('heading', { level: 1, name: 'Electronic document management in local self-government' })).toBeVisible();
 		await expect(page.getByText('On request, with approval')).toBeVisible();
-		await accessible(page, '/en/courses/[slug]');
+		await expectSettledAccessible(page, '/en/courses/[slug]');
 		await open(page, '/en/courses/osnovy-e-uriaduvannia');
 		await page.getByRole('button', { name: 'Enrol in the course' }).click();
 		await expect(page.getByText('You are enrolled in this course.')).toBeVisible();
 		await open(page, '/en/courses/osnovy-e-uriaduvannia/legal-framework');
 		await expect(page.getByRole('heading', { level: 1, name: 'The legal framework of e-government' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'нормативна база (CSV)' })).toHaveAttribute('href', '/courses/osnovy-e-uriaduvannia/media/normatyvna-baza.csv');
-		await accessible(page, '/en lesson');
+		await expectSettledAccessible(page, '/en lesson');
 		await open(page, '/en/courses/osnovy-e-uriaduvannia/final-test');
 		await page.getByRole('button', { name: 'Start an attempt' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: /attempt 1/ })).toBeVisible();
 		await expect(page.getByText(/Send your answers by/)).toBeVisible();
 		await expect(page.locator('fieldset.question')).toHaveCount(8);
-		await accessible(page, '/en attempt');
+		await expectSettledAccessible(page, '/en attempt');
 		await open(page, '/en/learning');
 		await expect(page.getByRole('heading', { level: 1, name: 'My learning' })).toBeVisible();
-		await accessible(page, '/en/learning');
+		await expectSettledAccessible(page, '/en/learning');
 	});
 
 	test('without JavaScript: catalog filters and enrolment work', async ({ browser }) => {
@@ -301,7 +279,7 @@ test.describe('courses', () => {
 		await open(manager, '/courses/elektronnyi-dokumentoobih');
 		const row = manager.locator('tr').filter({ hasText: 'staff.vinnytsia' }).or(manager.locator('tr').filter({ hasText: 'Впроваджуємо СЕД' }));
 		await expect(row.first()).toBeVisible();
-		await accessible(manager, 'course page with requests');
+		await expectSettledAccessible(manager, 'course page with requests');
 		await row.first().getByRole('button', { name: 'Погодити' }).click();
 		await expect(manager.getByText('Заявку погоджено.')).toBeVisible();
 

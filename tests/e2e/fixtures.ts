@@ -100,16 +100,38 @@ export async function expectAccessible(page: Page, what = page.url(), options: {
 	expect(summary, `axe-core violations on ${what}`).toEqual([]);
 }
 
-/** Signs in with the password form; `localePrefix` is '' for Ukrainian or '/en'. */
+/**
+ * Signs in with the password form; `localePrefix` is '' for Ukrainian or '/en'. Tries up to three times:
+ * under `vite dev` a reload (dependency optimisation, catalog recompiles) can swallow a submit.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, localePrefix = ''): Promise<void> {
-	await page.goto(`${localePrefix}/signin`);
-	// The form is enhanced after hydration; typing before it can be lost when Svelte takes over the inputs.
-	await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
-	const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
-	await form.locator('input[name="email"]').fill(email);
-	await form.locator('input[name="password"]').fill(password);
-	await form.locator('button[type="submit"], button:not([type])').first().click();
-	// Signed in once the portal has sent us on from the sign-in page.
-	await page.waitForURL((url) => !/\/signin$/.test(url.pathname), { timeout: 30_000 });
-	await page.waitForLoadState();
+	for (let attempt = 1; ; attempt++) {
+		await page.goto(`${localePrefix}/signin`);
+		// The form is enhanced after hydration; typing before it can be lost when Svelte takes over the inputs.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 30_000 }).catch(() => undefined);
+		const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
+		await form.locator('input[name="email"]').fill(email);
+		await form.locator('input[name="password"]').fill(password);
+		await form.locator('button[type="submit"], button:not([type])').first().click();
+		// Signed in once the portal has sent us on from the sign-in page.
+		try {
+			await page.waitForURL((url) => !/\/signin$/.test(url.pathname), { timeout: 20_000 });
+			await page.waitForLoadState();
+			return;
+		} catch (err) {
+			if (attempt === 3) throw err;
+		}
+	}
+}
+
+/** axe-core once the page has settled; once more if `vite dev` reloaded the page under the check. */
+export async function expectSettledAccessible(page: Page, what: string): Promise<void> {
+	await page.waitForLoadState('networkidle');
+	try {
+		await expectAccessible(page, what);
+	} catch (err) {
+		if (!String(err).includes('Execution context was destroyed')) throw err;
+		await page.waitForLoadState('networkidle');
+		await expectAccessible(page, what);
+	}
 }

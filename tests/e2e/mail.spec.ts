@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signIn as fillSignIn } from './fixtures.ts';
+import { test, expect, expectAccessible, signIn } from './fixtures.ts';
 
 const ADMIN = 'admin@demo.maisternia.ua';
 
@@ -15,17 +15,6 @@ async function accessible(page: Page, what: string, exclude: string[] = []) {
  * The sign-in form submits with JavaScript: wait until it has left /signin before going on. Under
  * `vite dev` a page can be reloaded while it is filled in (another file changed), so try again then.
  */
-async function signIn(page: Page, email: string, password?: string, prefix = '') {
-	for (let attempt = 1; ; attempt++) {
-		await fillSignIn(page, email, password, prefix);
-		try {
-			await expect(page).not.toHaveURL(/\/signin/, { timeout: 10_000 });
-			return;
-		} catch (err) {
-			if (attempt === 3) throw err;
-		}
-	}
-}
 
 test.describe('admin mail page', () => {
 	// vite dev compiles every page on its first visit, and others' edits reload pages.
