@@ -9,6 +9,9 @@ if (fs.existsSync('.env')) process.loadEnvFile?.('.env');
 process.env.SEED_DEMO ??= 'true';
 process.env.PORT ??= '3000';
 process.env.NODE_ENV ??= 'production';
+// adapter-node refuses request bodies over 512 KB by default: uploads (H5P packages up to 50 MB, case
+// attachments up to CASE_ATTACHMENT_MAX_MB each) need more.
+process.env.BODY_SIZE_LIMIT ??= '64M';
 
 const t0 = Date.now();
 buildIfStale();

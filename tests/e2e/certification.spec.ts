@@ -106,6 +106,16 @@ test.describe('certification', () => {
 		await expect(programmeCard(staff).getByRole('link', { name: /Сертифікат №/ })).toBeVisible();
 		await expect(programmeCard(staff)).toContainText('Що потрібно для повторної сертифікації');
 
+		// The certificate's verification page lists the competency it certifies, linked to its framework page.
+		await programmeCard(staff).getByRole('link', { name: /Сертифікат №/ }).click();
+		await expect(main(staff).locator('dt', { hasText: 'Компетентності' })).toBeVisible();
+		const competency = main(staff).getByRole('link', { name: /^2\.1 Електронні звернення, петиції та консультації/ });
+		await expect(competency).toHaveText('2.1 Електронні звернення, петиції та консультації — рівень 2');
+		await accessible(staff, '/verify/[serial] of a programme certificate (uk)');
+		await competency.click();
+		await expect(staff).toHaveURL(new RegExp(`/certification/competencies/${FRAMEWORK}#competency-2\\.1$`));
+		await expect(main(staff).locator('article#competency-2\\.1 h3')).toHaveText('2.1 Електронні звернення, петиції та консультації');
+
 		// The manager sends the due reminders now (the daily job's run for one organization).
 		const managerContext = await browser.newContext();
 		const manager = await managerContext.newPage();
@@ -164,6 +174,27 @@ test.describe('certification', () => {
 		await open(page, '/en/manage/vinnytsia-city-council/compliance');
 		await expect(page.getByRole('heading', { level: 1, name: 'Certification compliance' })).toBeVisible();
 		await accessible(page, '/en/manage/[slug]/compliance');
+		await context.close();
+	});
+
+	test('the organization page links to the compliance page; the manager records a hire date', async ({ browser }) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, MANAGER);
+		await open(page, '/manage/vinnytsia-city-council');
+		const row = main(page).locator('tbody tr').filter({ hasText: STAFF });
+		const hired = row.getByLabel(/Дата прийняття на роботу/);
+		await hired.fill('2024-03-15');
+		await row.getByRole('button', { name: /^Зберегти/ }).click();
+		await page.waitForLoadState('networkidle');
+		await open(page, '/manage/vinnytsia-city-council');
+		await expect(main(page).locator('tbody tr').filter({ hasText: STAFF }).getByLabel(/Дата прийняття на роботу/)).toHaveValue('2024-03-15');
+		await accessible(page, '/manage/[slug]');
+		await main(page).getByRole('link', { name: 'Стан сертифікації працівників' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Стан сертифікації' })).toBeVisible();
+		await open(page, '/en/manage/vinnytsia-city-council');
+		await expect(main(page).getByRole('link', { name: 'Staff certification compliance' })).toBeVisible();
+		await accessible(page, '/en/manage/[slug]');
 		await context.close();
 	});
 

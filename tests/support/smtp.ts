@@ -62,6 +62,10 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
 			);
 		}
 	});
+	// A client that goes away mid-session (a worker killed on purpose, a test's timeout) resets its
+	// connection; smtp-server reports that as an 'error' event, which without a listener would be an
+	// uncaught exception in the test process. The message is simply not received.
+	server.on('error', () => undefined);
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const actualPort = (server.server.address() as AddressInfo).port;
 

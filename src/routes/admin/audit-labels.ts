@@ -83,6 +83,8 @@ export function auditActionLabel(action: string): string {
 			return m.admin_audit_action_certification_programme_created();
 		case 'certification.programme_version':
 			return m.admin_audit_action_certification_programme_version();
+		case 'certification.programme_updated':
+			return m.admin_audit_action_certification_programme_updated();
 		case 'certification.assigned':
 			return m.admin_audit_action_certification_assigned();
 		case 'certification.assignment_revoked':
@@ -93,6 +95,8 @@ export function auditActionLabel(action: string): string {
 			return m.admin_audit_action_certification_revoked();
 		case 'certification.framework_imported':
 			return m.admin_audit_action_certification_framework_imported();
+		case 'certification.framework_edited':
+			return m.admin_audit_action_certification_framework_edited();
 		case 'club.hidden':
 			return m.admin_audit_action_club_hidden();
 		case 'event.registration_removed':

@@ -19,3 +19,20 @@ export function fieldLabel(field: string): string {
 	};
 	return labels[field]?.() ?? field;
 }
+
+const TYPE_NAMES: Record<string, string> = {
+	'application/pdf': 'PDF',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
+	'application/vnd.oasis.opendocument.text': 'ODT',
+	'application/vnd.oasis.opendocument.spreadsheet': 'ODS',
+	'image/png': 'PNG',
+	'image/jpeg': 'JPEG'
+};
+
+/** An attachment's type as people know it (PDF, DOCX, …). */
+export const fileType = (mediaType: string): string => TYPE_NAMES[mediaType] ?? mediaType;
+
+export function fileSize(bytes: number): string {
+	return bytes >= 1024 * 1024 ? m.cases_file_size_mb({ size: (bytes / 1024 / 1024).toFixed(1) }) : m.cases_file_size_kb({ size: String(Math.max(1, Math.round(bytes / 1024))) });
+}

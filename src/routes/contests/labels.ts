@@ -11,3 +11,15 @@ export function statusLabel(status: string): string {
 		default: return m.contest_status_draft();
 	}
 }
+
+/** A registration field's type in the reader's language. */
+export function fieldTypeLabel(type: string): string {
+	switch (type) {
+		case 'textarea': return m.contest_type_textarea();
+		case 'number': return m.contest_type_number();
+		case 'url': return m.contest_type_url();
+		case 'boolean': return m.contest_type_boolean();
+		case 'choice': return m.contest_type_choice();
+		default: return m.contest_type_text();
+	}
+}

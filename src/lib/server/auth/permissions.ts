@@ -96,7 +96,7 @@ export type Action =
 	| 'contest:judge'
 	/** Contests: vote in the public vote (anyone signed in, once per nomination). */
 	| 'contest:vote'
-	/** Cases: write and submit a best-practice case (members of an organization, editors, admins). */
+	/** Cases: write and submit a best-practice case (members of an organization, contributors, editors, admins). */
 	| 'case:submit'
 	/** Cases: change one case before publication. Target: userId (its author). */
 	| 'case:edit'
@@ -207,7 +207,7 @@ const rules: Record<Action, Rule> = {
 	'contest:enter': () => true,
 	'contest:judge': (_user, target) => !!target.jury?.member && !target.jury.recused,
 	'contest:vote': () => true,
-	'case:submit': (user) => isAdmin(user) || user.roles.includes('editor') || user.memberships.length > 0,
+	'case:submit': (user) => isAdmin(user) || user.roles.includes('editor') || user.roles.includes('contributor') || user.memberships.length > 0,
 	'case:edit': (user, target) => isAdmin(user) || user.roles.includes('editor') || (!!target.userId && target.userId === user.id),
 	'case:review': (user) => isAdmin(user) || user.roles.includes('editor'),
 	// Expert Club (issue 8): the club role comes from the club's membership table, not global roles.

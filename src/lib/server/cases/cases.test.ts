@@ -3,6 +3,7 @@ import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { casePage, checkCase, classifierMatches, classifierTree, listCases, reviewCase, saveDraft, submitCase, type CaseInput } from './index.ts';
 import { caseInputFromForm } from './forms.ts';
+import { caseInput } from './testing.ts';
 
 const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 
@@ -10,30 +11,8 @@ function person(name: string, patch: Partial<SessionUser> = {}): SessionUser {
 	return { id: `${name}-${run}`, email: `${name}-${run}@test.maisternia.ua`, name, locale: 'uk', roles: ['learner'], emailVerified: true, memberships: [{ organizationId: 'org-vin', organizationSlug: 'vinnytsia', departmentId: null, role: 'staff', position: null }], ...patch };
 }
 
-function input(patch: Partial<CaseInput> = {}): CaseInput {
-	return {
-		title: `Електронна черга ${run}`,
-		lang: 'uk',
-		problem: 'Черги в ЦНАП',
-		solution: 'Електронна черга й попередній запис',
-		results: 'Час очікування скоротився',
-		figures: [{ label: 'Час очікування', value: '15', unit: 'хв' }],
-		costs: '120 тис. грн',
-		replicability: 'Будь-яке місто з ЦНАП',
-		contacts: 'ЦНАП',
-		attachments: [],
-		tools: ['e-queue'],
-		classifierCodes: ['2.3'],
-		region: 'UA-05',
-		city: 'Вінниця',
-		year: 2024,
-		organizationName: 'Вінницька міська рада',
-		actSlugs: [],
-		courseSlugs: [],
-		articleSlugs: [],
-		...patch
-	};
-}
+const input = (patch: Partial<CaseInput> = {}) =>
+	caseInput({ title: `Електронна черга ${run}`, figures: [{ label: 'Час очікування', value: '15', unit: 'хв' }], costs: '120 тис. грн', ...patch });
 
 describe('classifier', () => {
 	it('builds the tree and matches a branch with its children', () => {
@@ -51,6 +30,11 @@ describe('checks and the form', () => {
 		expect(checkCase(draft, false)).toEqual({});
 		expect(Object.keys(checkCase(draft, true)).sort()).toEqual(['classifierCodes', 'problem', 'solution', 'tools']);
 		expect(checkCase(input({ region: 'XX', tools: ['teleport'], attachments: [{ title: 'x', url: 'javascript:alert(1)' }] }), false)).toEqual({ region: 'required', tools: 'invalid', attachments: 'invalid' });
+	});
+
+	it('never gives a case the address of a page of the section', async () => {
+		const r = await saveDraft(person('reserved'), input({ title: 'Related' }));
+		expect((r as { slug: string }).slug).toMatch(/^related-\d+$/);
 	});
 
 	it('reads figures and attachments one a line', () => {

@@ -7,9 +7,12 @@ import { db } from '../db/index.ts';
 import type { Prisma } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { can } from '../auth/permissions.ts';
-import { queueIndex } from '../search/index.ts';
+import { indexDocuments, queueIndex } from '../search/index.ts';
 import { CLASSIFIER, TOOLS, classifierTitle, toolTitle } from './classifier.ts';
 import { isRegion, regionName } from './regions.ts';
+import { checkFiles, readStoredFile, removeUnreferencedFiles, writeFiles, type FileIssue, type UploadedFile } from './attachments.ts';
+import { mailReviewed, mailSubmitted } from './mail.ts';
+import { cleanSlugs, relatedBySlugs } from './related.ts';
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -104,18 +107,31 @@ function readList<T>(json: unknown): T[] {
 	return Array.isArray(json) ? (json as T[]) : [];
 }
 
+/** Who may read a case (and download its files): anyone once published; before that its author and editors. */
+function mayRead(c: { status: string; authorId: string }, user: SessionUser | null): boolean {
+	return c.status === 'published' || can(user, 'case:review') || (!!user && user.id === c.authorId);
+}
+
+export interface CaseFile {
+	id: string;
+	fileName: string;
+	mediaType: string;
+	size: number;
+	href: string;
+}
+
+function filesOf(slug: string, rows: Array<{ id: string; fileName: string; mediaType: string; size: number }>): CaseFile[] {
+	return rows.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, size: f.size, href: `/cases/${slug}/files/${f.id}` }));
+}
+
 /** A case as a page shows it; drafts only to their author and editors. */
 export async function casePage(slug: string, user: SessionUser | null, locale: string) {
-	const c = await db().practiceCase.findUnique({ where: { slug }, include: { comments: { orderBy: { createdAt: 'asc' } } } });
+	const c = await db().practiceCase.findUnique({ where: { slug }, include: { comments: { orderBy: { createdAt: 'asc' } }, files: { orderBy: { createdAt: 'asc' } } } });
 	if (!c) return null;
 	const mayReview = can(user, 'case:review');
 	const isAuthor = !!user && user.id === c.authorId;
-	if (c.status !== 'published' && !mayReview && !isAuthor) return null;
-	const [acts, courses, articles] = await Promise.all([
-		c.actSlugs.length ? db().legalAct.findMany({ where: { slug: { in: c.actSlugs } }, select: { slug: true, title: true } }) : [],
-		c.courseSlugs.length ? db().course.findMany({ where: { slug: { in: c.courseSlugs } }, select: { slug: true, titleUk: true, titleEn: true } }) : [],
-		c.articleSlugs.length ? db().article.findMany({ where: { slug: { in: c.articleSlugs }, status: 'published' }, select: { slug: true, titleUk: true, titleEn: true } }) : []
-	]);
+	if (!mayRead(c, user)) return null;
+	const [acts, courses, articles] = await Promise.all([relatedBySlugs('act', c.actSlugs, locale), relatedBySlugs('course', c.courseSlugs, locale), relatedBySlugs('article', c.articleSlugs, locale)]);
 	const authors = new Map((await db().user.findMany({ where: { id: { in: c.comments.map((x) => x.authorId) } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name || u.email]));
 	return {
 		case: {
@@ -132,6 +148,7 @@ export async function casePage(slug: string, user: SessionUser | null, locale: s
 			replicability: c.replicability,
 			contacts: c.contacts,
 			attachments: readList<Attachment>(c.attachments).filter((a) => /^https?:\/\//i.test(a.url)),
+			files: filesOf(c.slug, c.files),
 			tools: c.tools.map((t) => ({ code: t, title: toolTitle(t, locale) })),
 			classifier: c.classifierCodes.map((code) => ({ code, title: classifierTitle(code, locale) })),
 			region: regionName(c.region, locale),
@@ -142,11 +159,7 @@ export async function casePage(slug: string, user: SessionUser | null, locale: s
 			publishedAt: c.publishedAt,
 			fromContest: !!c.contestEntryId
 		},
-		related: {
-			acts: acts.map((a) => ({ href: `/library/${a.slug}`, title: a.title })),
-			courses: courses.map((x) => ({ href: `/courses/${x.slug}`, title: locale === 'en' ? x.titleEn || x.titleUk : x.titleUk })),
-			articles: articles.map((x) => ({ href: `/articles/${x.slug}`, title: locale === 'en' ? x.titleEn || x.titleUk : x.titleUk }))
-		},
+		related: { acts, courses, articles },
 		comments: mayReview || isAuthor ? c.comments.map((x) => ({ author: authors.get(x.authorId) ?? '', body: x.body, kind: x.kind, at: x.createdAt })) : [],
 		mayEdit: c.status !== 'published' && can(user, 'case:edit', { userId: c.authorId }),
 		mayReview: mayReview && c.status === 'submitted',
@@ -212,11 +225,15 @@ function slugify(title: string): string {
 	return s || 'case';
 }
 
+// Addresses of the section's own pages (/cases/new, /cases/my, /cases/related): never a case's.
+const RESERVED_SLUGS = new Set(['new', 'my', 'related']);
+
 /** A free address for a case; inside a transaction pass its client (a query outside it would wait for it). */
 async function uniqueSlug(title: string, client: Prisma.TransactionClient = db()): Promise<string> {
 	const base = slugify(title);
 	for (let i = 1; ; i++) {
 		const slug = i === 1 ? base : `${base}-${i}`;
+		if (RESERVED_SLUGS.has(slug)) continue;
 		if (!(await client.practiceCase.findUnique({ where: { slug }, select: { id: true } }))) return slug;
 	}
 }
@@ -239,36 +256,74 @@ function dataOf(input: CaseInput) {
 		city: input.city.trim(),
 		year: input.year,
 		organizationName: input.organizationName.trim(),
-		actSlugs: input.actSlugs,
-		courseSlugs: input.courseSlugs,
-		articleSlugs: input.articleSlugs
+		actSlugs: cleanSlugs(input.actSlugs),
+		courseSlugs: cleanSlugs(input.courseSlugs),
+		articleSlugs: cleanSlugs(input.articleSlugs)
 	};
 }
 
-/** Creates a draft (an organisation's member writes it) or saves changes to one. */
-export async function saveDraft(user: SessionUser, input: CaseInput, slug?: string | null): Promise<{ ok: true; slug: string } | { ok: false; errors: CaseErrors }> {
+/** Files to add (checked here) and ids of stored files to remove, with a save of the form. */
+export interface FileChanges {
+	add?: UploadedFile[];
+	remove?: string[];
+}
+
+export type SaveResult = { ok: true; slug: string } | { ok: false; errors: CaseErrors; fileIssues: FileIssue[] };
+
+/**
+ * Creates a draft (an organisation's member writes it) or saves changes to one, with its files. Nothing
+ * is kept when a field or a file is refused: the form comes back with what was typed and the reasons.
+ */
+export async function saveDraft(user: SessionUser, input: CaseInput, slug?: string | null, files: FileChanges = {}): Promise<SaveResult> {
+	const existing = slug ? await db().practiceCase.findUnique({ where: { slug }, select: { id: true, authorId: true, status: true, files: { select: { id: true, storedName: true } } } }) : null;
+	if (slug) {
+		if (!existing) throw new CaseError('not_found');
+		if (!can(user, 'case:edit', { userId: existing.authorId })) throw new CaseError('forbidden');
+		if (existing.status === 'published') throw new CaseError('state');
+	} else if (!can(user, 'case:submit')) throw new CaseError('forbidden');
+	const removing = (existing?.files ?? []).filter((f) => files.remove?.includes(f.id));
 	const errors = checkCase(input, false);
-	if (Object.keys(errors).length) return { ok: false, errors };
-	if (!slug) {
-		if (!can(user, 'case:submit')) throw new CaseError('forbidden');
-		const created = await db().practiceCase.create({
-			data: { ...dataOf(input), slug: await uniqueSlug(input.title), authorId: user.id, organizationId: user.memberships[0]?.organizationId ?? null }
-		});
-		return { ok: true, slug: created.slug };
-	}
-	const c = await db().practiceCase.findUnique({ where: { slug }, select: { id: true, authorId: true, status: true } });
-	if (!c) throw new CaseError('not_found');
-	if (!can(user, 'case:edit', { userId: c.authorId })) throw new CaseError('forbidden');
-	if (c.status === 'published') throw new CaseError('state');
-	await db().practiceCase.update({ where: { id: c.id }, data: dataOf(input) });
-	return { ok: true, slug };
+	const checked = await checkFiles(files.add ?? [], (existing?.files.length ?? 0) - removing.length);
+	if (Object.keys(errors).length || checked.issues.length) return { ok: false, errors, fileIssues: checked.issues };
+	// Files are written first under fresh names; rows point to them only once the transaction commits
+	// (a failure leaves unreferenced files, which the sweep removes).
+	const stored = await writeFiles(checked.ok);
+	const savedSlug = await db().$transaction(async (tx) => {
+		let id: string;
+		let out: string;
+		if (existing) {
+			await tx.practiceCase.update({ where: { id: existing.id }, data: dataOf(input) });
+			if (removing.length) await tx.caseAttachment.deleteMany({ where: { caseId: existing.id, id: { in: removing.map((f) => f.id) } } });
+			id = existing.id;
+			out = slug!;
+		} else {
+			const created = await tx.practiceCase.create({
+				data: { ...dataOf(input), slug: await uniqueSlug(input.title, tx), authorId: user.id, organizationId: user.memberships[0]?.organizationId ?? null }
+			});
+			id = created.id;
+			out = created.slug;
+		}
+		if (stored.length) await tx.caseAttachment.createMany({ data: stored.map((f) => ({ ...f, caseId: id })) });
+		return out;
+	});
+	if (removing.length) await removeUnreferencedFiles(removing.map((f) => f.storedName));
+	return { ok: true, slug: savedSlug };
+}
+
+/** An attached file for download: published cases' to anyone, others' to their author and editors. */
+export async function caseFile(slug: string, fileId: string, user: SessionUser | null): Promise<{ fileName: string; mediaType: string; bytes: Buffer; published: boolean } | null> {
+	const f = await db().caseAttachment.findUnique({ where: { id: fileId }, include: { case: { select: { slug: true, status: true, authorId: true } } } });
+	if (!f || f.case.slug !== slug || !mayRead(f.case, user)) return null;
+	const bytes = await readStoredFile(f.storedName);
+	return bytes ? { fileName: f.fileName, mediaType: f.mediaType, bytes, published: f.case.status === 'published' } : null;
 }
 
 export async function caseForEdit(slug: string, user: SessionUser) {
 	const c = await db().practiceCase.findUnique({ where: { slug } });
 	if (!c) return null;
 	if (!can(user, 'case:edit', { userId: c.authorId }) || c.status === 'published') throw new CaseError('forbidden');
-	return { slug: c.slug, status: c.status, input: { ...c, lang: c.lang === 'en' ? ('en' as const) : ('uk' as const), figures: readList<Figure>(c.figures), attachments: readList<Attachment>(c.attachments) } };
+	const files = await db().caseAttachment.findMany({ where: { caseId: c.id }, orderBy: { createdAt: 'asc' }, select: { id: true, fileName: true, mediaType: true, size: true } });
+	return { slug: c.slug, status: c.status, files: filesOf(c.slug, files), input: { ...c, lang: c.lang === 'en' ? ('en' as const) : ('uk' as const), figures: readList<Figure>(c.figures), attachments: readList<Attachment>(c.attachments) } };
 }
 
 /** The author submits a draft for editorial review; the structure must be complete. */
@@ -280,24 +335,38 @@ export async function submitCase(slug: string, user: SessionUser): Promise<{ ok:
 	const input = { ...dataOf({ ...c, lang: c.lang === 'en' ? 'en' : 'uk', figures: readList<Figure>(c.figures), attachments: readList<Attachment>(c.attachments) }) } as unknown as CaseInput;
 	const errors = checkCase(input, true);
 	if (Object.keys(errors).length) return { ok: false, errors };
-	await db().practiceCase.update({ where: { id: c.id }, data: { status: 'submitted', submittedAt: new Date() } });
+	const submittedAt = new Date();
+	await db().$transaction(async (tx) => {
+		// The state is checked again by the update itself: of two submissions at once only one passes.
+		const moved = await tx.practiceCase.updateMany({ where: { id: c.id, status: { in: ['draft', 'changes_requested'] } }, data: { status: 'submitted', submittedAt } });
+		if (moved.count !== 1) throw new CaseError('state');
+		await mailSubmitted(tx, c, submittedAt, user.id);
+	});
 	return { ok: true };
 }
 
 /** An editor comments, asks for changes (back to the author) or publishes. */
 export async function reviewCase(slug: string, user: SessionUser, decision: 'comment' | 'changes_requested' | 'published', body: string): Promise<void> {
 	if (!can(user, 'case:review')) throw new CaseError('forbidden');
-	const c = await db().practiceCase.findUnique({ where: { slug }, select: { id: true, status: true } });
+	const c = await db().practiceCase.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, organizationName: true, authorId: true, status: true } });
 	if (!c) throw new CaseError('not_found');
 	if (decision !== 'comment' && c.status !== 'submitted') throw new CaseError('state');
-	await db().$transaction(async (tx) => {
-		if (body.trim() || decision !== 'comment') await tx.caseReviewComment.create({ data: { caseId: c.id, authorId: user.id, body: body.trim().slice(0, 5000), kind: decision } });
-		if (decision === 'changes_requested') await tx.practiceCase.update({ where: { id: c.id }, data: { status: 'changes_requested' } });
-		if (decision === 'published') {
-			await tx.practiceCase.update({ where: { id: c.id }, data: { status: 'published', publishedAt: new Date() } });
-			await queueIndex(tx, 'case', c.id);
+	const text = body.trim().slice(0, 5000);
+	const queued = await db().$transaction(async (tx) => {
+		if (decision !== 'comment') {
+			// Checked again by the update: a second click (or a second editor) finds the case moved on.
+			const data = decision === 'published' ? { status: 'published' as const, publishedAt: new Date() } : { status: 'changes_requested' as const };
+			const moved = await tx.practiceCase.updateMany({ where: { id: c.id, status: 'submitted' }, data });
+			if (moved.count !== 1) throw new CaseError('state');
 		}
+		if (text || decision !== 'comment') {
+			const comment = await tx.caseReviewComment.create({ data: { caseId: c.id, authorId: user.id, body: text, kind: decision } });
+			await mailReviewed(tx, c, comment.id, decision, text, user.id);
+		}
+		return decision === 'published' ? queueIndex(tx, 'case', c.id) : true;
 	});
+	// Without a job runner (scripts, tests) the index is brought up to date here.
+	if (!queued) await indexDocuments('case', [c.id]);
 }
 
 /** A person's own cases, and for editors the review queue. */

@@ -1,4 +1,5 @@
 import type { Attachment, CaseInput, Figure } from './cases.ts';
+import { maxAttachmentBytes, type UploadedFile } from './attachments.ts';
 
 /** Lines of "a | b | c" into parts (figures and attachments are typed one a line). */
 function lines(text: string): string[][] {
@@ -15,7 +16,9 @@ const list = (s: string) => [...new Set(s.split(/[\s,]+/).map((x) => x.trim()).f
 export function caseInputFromForm(data: FormData): { input: CaseInput; raw: Record<string, string> } {
 	const text = (k: string) => String(data.get(k) ?? '');
 	const raw: Record<string, string> = {};
-	for (const k of ['title', 'lang', 'problem', 'solution', 'results', 'figures', 'costs', 'replicability', 'contacts', 'attachments', 'region', 'city', 'year', 'organizationName', 'actSlugs', 'courseSlugs', 'articleSlugs']) raw[k] = text(k);
+	for (const k of ['title', 'lang', 'problem', 'solution', 'results', 'figures', 'costs', 'replicability', 'contacts', 'attachments', 'region', 'city', 'year', 'organizationName', 'actQuery', 'courseQuery', 'articleQuery']) raw[k] = text(k);
+	// Related items come as one checkbox each (the pickers); a typed list of slugs is read the same way.
+	for (const k of ['actSlugs', 'courseSlugs', 'articleSlugs']) raw[k] = data.getAll(k).map(String).join(', ');
 	const figures: Figure[] = lines(raw.figures!).map(([label = '', value = '', unit = '']) => ({ label, value, unit }));
 	const attachments: Attachment[] = lines(raw.attachments!).map((p) => (p.length === 1 ? { title: '', url: p[0]! } : { title: p[0]!, url: p[1]! }));
 	return {
@@ -69,4 +72,17 @@ export function formFromInput(input: Omit<CaseInput, 'lang'> & { lang: string })
 		tools: input.tools,
 		classifierCodes: input.classifierCodes
 	};
+}
+
+/** The form's new files (the `files` input) and the stored files ticked for removal. */
+export async function filesFromForm(data: FormData): Promise<{ add: UploadedFile[]; remove: string[] }> {
+	const max = maxAttachmentBytes();
+	const add: UploadedFile[] = [];
+	for (const f of data.getAll('files')) {
+		// An empty file input still sends one nameless, empty part.
+		if (!(f instanceof File) || (f.size === 0 && !f.name)) continue;
+		// A file over the limit is refused by its size: its bytes are not read.
+		add.push({ name: f.name, size: f.size, bytes: f.size > max ? new Uint8Array() : new Uint8Array(await f.arrayBuffer()) });
+	}
+	return { add, remove: data.getAll('removeFiles').map(String).slice(0, 50) };
 }

@@ -37,7 +37,7 @@ const CASES = [
 		tools: ['website', 'e-appeals'],
 		classifierCodes: ['5.1'],
 		region: 'UA-05', city: 'Вінниця', year: 2012, organizationName: 'Муніципально-громадський центр е-урядування',
-		actSlugs: [], courseSlugs: []
+		actSlugs: [], courseSlugs: ['osnovy-e-uriaduvannia']
 	},
 	{
 		slug: 'mykolaiv-robocha-hrupa-ta-tsog',
@@ -107,5 +107,10 @@ export async function seedCases(prisma: PrismaClient): Promise<string> {
 		});
 		created++;
 	}
-	return `cases: ${CLASSIFIER.length} classifier nodes, ${created} new cases`;
+	// The seed runs before the job runner starts: the search index is brought up to date directly, for
+	// these cases and for those the contests' seed published from winning entries.
+	const search = await import('../search/index.ts');
+	const published = await prisma.practiceCase.count({ where: { status: 'published' } });
+	const indexed = created || (await search.searchEngine().count('case')) < published ? await search.reindexAll('case') : 0;
+	return `cases: ${CLASSIFIER.length} classifier nodes, ${created} new cases, ${indexed} indexed`;
 }

@@ -9,6 +9,17 @@ type Client = PrismaClient | Prisma.TransactionClient;
 export const ACCOUNT_DELETED = 'account_deleted';
 const MAX_REASON = 500;
 
+/** Only the known keys of a competency are stored (a snapshot printed on the PDF and the credential). */
+function competencyRecord(c: Competency): Competency {
+	return {
+		...(c.code ? { code: c.code } : {}),
+		uk: c.uk,
+		en: c.en,
+		...(c.level ? { level: c.level, levelUk: c.levelUk ?? '', levelEn: c.levelEn ?? '' } : {}),
+		...(c.framework ? { framework: { slug: c.framework.slug, uk: c.framework.uk, en: c.framework.en } } : {})
+	};
+}
+
 function typed<T extends { competencies: Prisma.JsonValue }>(row: T): Omit<T, 'competencies'> & { competencies: Competency[] } {
 	return { ...row, competencies: Array.isArray(row.competencies) ? (row.competencies as unknown as Competency[]) : [] };
 }
@@ -45,7 +56,7 @@ export async function issueCertificate(client: Client, input: IssueInput): Promi
 			titleEn: input.titleEn,
 			hours: input.hours ?? null,
 			credits: input.credits ?? null,
-			competencies: (input.competencies ?? []).map((c) => ({ ...(c.code ? { code: c.code } : {}), uk: c.uk, en: c.en })),
+			competencies: (input.competencies ?? []).map(competencyRecord) as unknown as Prisma.InputJsonValue,
 			issuedAt: input.issuedAt,
 			expiresAt: input.expiresAt ?? null
 		}

@@ -2,7 +2,7 @@ import { decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify, Sign
 import { m } from '$lib/paraglide/messages.js';
 import { config } from '../config/index.ts';
 import { issuerKeys, ISSUER_ALG } from './keys.ts';
-import type { CertificateRecord } from './types.ts';
+import type { CertificateRecord, Competency } from './types.ts';
 
 /**
  * Open Badges 3.0 credentials (ADR 0018): an `OpenBadgeCredential` in the W3C Verifiable
@@ -56,6 +56,7 @@ export interface OpenBadgeCredential {
 			inLanguage: string;
 			creditsAvailable?: number;
 			tag?: string[];
+			alignment?: Array<{ type: string[]; targetName: string; targetUrl: string; targetDescription?: string; targetFramework?: string; targetCode?: string; targetType?: string }>;
 		};
 		creditsEarned?: number;
 	};
@@ -76,11 +77,37 @@ export function issuerProfile(origin?: string) {
 	};
 }
 
+/** "1.1 Відкриті дані — рівень 2" (the code, the name and, when certified at one, the level). */
+export function competencyLine(c: Competency, locale: 'uk' | 'en'): string {
+	const name = c.code ? `${c.code} ${c[locale]}` : c[locale];
+	return c.level ? m.certp_competency_at_level({ name, level: String(c.level) }, { locale }) : name;
+}
+
+/**
+ * Open Badges 3.0 `Alignment` entries (type, targetName and targetUrl required) for competencies of
+ * a framework: the competency's code, its framework, the level certified and its descriptor.
+ */
+function competencyAlignments(cert: CertificateRecord, origin: string) {
+	return cert.competencies
+		.filter((c) => c.framework)
+		.map((c) => ({
+			type: ['Alignment'],
+			targetName: competencyLine(c, 'uk'),
+			targetUrl: `${origin}/certification/competencies/${encodeURIComponent(c.framework!.slug)}#competency-${encodeURIComponent(c.code ?? '')}`,
+			...(c.levelUk ? { targetDescription: c.levelUk } : {}),
+			targetFramework: c.framework!.uk,
+			...(c.code ? { targetCode: c.code } : {}),
+			targetType: 'ceasn:Competency'
+		}));
+}
+
 /** The certificate as an (unsigned) OpenBadgeCredential. */
 export function buildCredential(cert: CertificateRecord, origin?: string): OpenBadgeCredential {
 	const o = publicOrigin(origin);
 	const competencies = cert.competencies.map((c) => c.uk);
-	const what = cert.kind === 'course' ? m.cert_criteria_course({}, { locale: 'uk' }) : m.cert_criteria_programme({}, { locale: 'uk' });
+	const alignment = competencyAlignments(cert, o);
+	const base = cert.kind === 'course' ? m.cert_criteria_course({}, { locale: 'uk' }) : m.cert_criteria_programme({}, { locale: 'uk' });
+	const what = alignment.length ? `${base}\n\n${m.certp_criteria_competencies({ list: cert.competencies.map((c) => competencyLine(c, 'uk')).join('; ') }, { locale: 'uk' })}` : base;
 	return {
 		'@context': [VC_CONTEXT, OB_CONTEXT],
 		id: verifyUrl(cert.serial, o),
@@ -101,7 +128,8 @@ export function buildCredential(cert: CertificateRecord, origin?: string): OpenB
 				criteria: { narrative: what },
 				inLanguage: 'uk',
 				...(cert.credits ? { creditsAvailable: cert.credits } : {}),
-				...(competencies.length ? { tag: competencies } : {})
+				...(competencies.length ? { tag: competencies } : {}),
+				...(alignment.length ? { alignment } : {})
 			},
 			...(cert.credits ? { creditsEarned: cert.credits } : {})
 		},

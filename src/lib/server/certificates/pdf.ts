@@ -3,7 +3,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { m } from '$lib/paraglide/messages.js';
 import { formatDate } from '$lib/i18n/datetime.ts';
-import { verifyUrl } from './credential.ts';
+import { competencyLine, verifyUrl } from './credential.ts';
 import type { CertificateRecord } from './types.ts';
 
 /**
@@ -19,6 +19,8 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 type Locale = 'uk' | 'en';
 
 const INK = '#1a2b3c';
+/** Competencies printed by name (more are counted): the band with the QR code below must stay clear. */
+const PDF_COMPETENCIES = 8;
 const ACCENT = '#0b5394';
 
 function fmtNumber(n: number, locale: Locale): string {
@@ -88,7 +90,9 @@ export async function certificatePdf(cert: CertificateRecord, locale: Locale = '
 	if (cert.credits) facts.push(m.cert_pdf_credits({ credits: fmtNumber(cert.credits, locale) }, o));
 	if (facts.length) doc.moveDown(0.5).font('body').fontSize(12).text(facts.join(' · '), { width, align: 'center' });
 	if (cert.competencies.length) {
-		const names = cert.competencies.slice(0, 6).map((c) => (c.code ? `${c.code} ${c[locale]}` : c[locale]));
+		const names = cert.competencies.slice(0, PDF_COMPETENCIES).map((c) => competencyLine(c, locale));
+		const more = cert.competencies.length - names.length;
+		if (more > 0) names.push(m.certp_pdf_more_competencies({ count: String(more) }, o));
 		doc.moveDown(0.4).fontSize(10).text(`${m.cert_pdf_competencies({}, o)}: ${names.join('; ')}`, { width, align: 'center' });
 	}
 

@@ -7,6 +7,12 @@ export interface Competency {
 	code?: string;
 	uk: string;
 	en: string;
+	/** The level certified (1..4) with its descriptor, for programme certificates. */
+	level?: number;
+	levelUk?: string;
+	levelEn?: string;
+	/** The competency framework it belongs to (slug for its page's address). */
+	framework?: { slug: string; uk: string; en: string };
 }
 
 /** A certificate row with its competencies typed. */

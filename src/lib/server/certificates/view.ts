@@ -1,5 +1,5 @@
 import { certificateStatus } from './certificates.ts';
-import { MAX_CREDENTIAL_BYTES, type CredentialProblem } from './credential.ts';
+import { MAX_CREDENTIAL_BYTES, competencyLine, type CredentialProblem } from './credential.ts';
 import type { CertificateRecord, CertificateStatus } from './types.ts';
 import { verifyCredential } from './verify.ts';
 
@@ -17,6 +17,8 @@ export interface CertificateView {
 	revokedAt: Date | null;
 	revocationReason: string | null;
 	status: CertificateStatus;
+	/** The competencies a programme certificate certifies, as printed on it, with their framework page. */
+	competencies: Array<{ uk: string; en: string; href: string | null }>;
 }
 
 export function certificateView(cert: CertificateRecord, now = new Date()): CertificateView {
@@ -32,7 +34,12 @@ export function certificateView(cert: CertificateRecord, now = new Date()): Cert
 		expiresAt: cert.expiresAt,
 		revokedAt: cert.revokedAt,
 		revocationReason: cert.revocationReason,
-		status: certificateStatus(cert, now)
+		status: certificateStatus(cert, now),
+		competencies: cert.competencies.map((c) => ({
+			uk: competencyLine(c, 'uk'),
+			en: competencyLine(c, 'en'),
+			href: c.framework ? `/certification/competencies/${encodeURIComponent(c.framework.slug)}#competency-${encodeURIComponent(c.code ?? '')}` : null
+		}))
 	};
 }
 

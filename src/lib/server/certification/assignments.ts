@@ -6,7 +6,9 @@
  * someone who joins a department gets its assignments from the day they joined.
  */
 import { z } from 'zod';
-import { db } from '../db/index.ts';
+import { db, type Prisma } from '../db/index.ts';
+import { markStale } from './summary-stale.ts';
+import { refreshStale } from './summary.ts';
 import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { CertificationError } from './errors.ts';
@@ -57,6 +59,7 @@ export async function createAssignment(actor: SessionUser | null, organizationId
 		return row;
 	});
 	await syncSubjects(organizationId, now, actor?.id ?? null);
+	await refreshStale(organizationId, now);
 	return created;
 }
 
@@ -69,6 +72,7 @@ export async function revokeAssignment(actor: SessionUser | null, organizationId
 		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.assignment_revoked', targetType: 'certification_assignment', targetId: row.id, organizationId });
 	});
 	await syncSubjects(organizationId, now, actor?.id ?? null);
+	await refreshStale(organizationId, now);
 }
 
 export function listAssignments(organizationId: string) {
@@ -84,23 +88,26 @@ const LONG = { timeout: 120_000 };
 
 const norm = (s: string | null | undefined) => (s ?? '').trim().toLocaleLowerCase('uk');
 
+type Client = Prisma.TransactionClient;
+interface AssignmentRow { id: string; programmeId: string; targetType: string; departmentId: string | null; position: string | null; userId: string | null; createdAt: Date }
+interface MemberRow { userId: string; departmentId: string | null; position: string | null; createdAt: Date; updatedAt: Date }
+interface SubjectRow { id: string; assignmentId: string; userId: string; programmeId: string; endedAt: Date | null }
+interface SubjectPlan {
+	toCreate: Array<{ assignmentId: string; userId: string; programmeId: string; organizationId: string; since: Date }>;
+	toReopen: SubjectRow[];
+	toEnd: SubjectRow[];
+}
+
 /**
- * Brings CertificationSubject in line with the organization's memberships and assignments: new pairs
- * start (since = when the assignment reached the person: the later of the assignment and the
- * membership's last change for department/position targets, or its start otherwise; `now` for a
- * re-assignment), pairs out of scope end. Writes "assigned"/"unassigned" history. Idempotent.
+ * Which pairs start, restart and end: new pairs start (since = when the assignment reached the
+ * person: the later of the assignment and the membership's last change for department/position
+ * targets, or its start otherwise; `now` for a re-assignment), pairs out of scope end.
  */
-export async function syncSubjects(organizationId: string, now = new Date(), actorId: string | null = null): Promise<{ started: number; ended: number }> {
-	const [assignments, memberships, existing] = await Promise.all([
-		db().certificationAssignment.findMany({ where: { organizationId, revokedAt: null } }),
-		db().membership.findMany({ where: { organizationId }, select: { userId: true, departmentId: true, position: true, createdAt: true, updatedAt: true } }),
-		db().certificationSubject.findMany({ where: { organizationId }, select: { id: true, assignmentId: true, userId: true, programmeId: true, endedAt: true } })
-	]);
+function planSubjects(organizationId: string, assignments: AssignmentRow[], memberships: MemberRow[], existing: SubjectRow[], now: Date): SubjectPlan {
 	const key = (assignmentId: string, userId: string) => `${assignmentId}\u0000${userId}`;
 	const have = new Map(existing.map((s) => [key(s.assignmentId, s.userId), s]));
 	const wanted = new Set<string>();
-	const toCreate: Array<{ assignmentId: string; userId: string; programmeId: string; organizationId: string; since: Date }> = [];
-	const toReopen: string[] = [];
+	const plan: SubjectPlan = { toCreate: [], toReopen: [], toEnd: [] };
 	for (const a of assignments) {
 		for (const ms of memberships) {
 			const hit =
@@ -115,38 +122,71 @@ export async function syncSubjects(organizationId: string, now = new Date(), act
 			if (!s) {
 				const joined = a.targetType === 'department' || a.targetType === 'position' ? ms.updatedAt : ms.createdAt;
 				const since = new Date(Math.min(now.getTime(), Math.max(a.createdAt.getTime(), joined.getTime())));
-				toCreate.push({ assignmentId: a.id, userId: ms.userId, programmeId: a.programmeId, organizationId, since });
-			} else if (s.endedAt) toReopen.push(s.id);
+				plan.toCreate.push({ assignmentId: a.id, userId: ms.userId, programmeId: a.programmeId, organizationId, since });
+			} else if (s.endedAt) plan.toReopen.push(s);
 		}
 	}
-	const toEnd = existing.filter((s) => !s.endedAt && !wanted.has(key(s.assignmentId, s.userId)));
+	plan.toEnd = existing.filter((s) => !s.endedAt && !wanted.has(key(s.assignmentId, s.userId)));
+	return plan;
+}
+
+/** Writes one plan (or a slice of it) in `tx`, with its history rows and the summary marks of the people it touches. */
+async function writeSubjects(tx: Client, organizationId: string, plan: SubjectPlan, now: Date, actorId: string | null) {
+	if (plan.toCreate.length) {
+		await tx.certificationSubject.createMany({ data: plan.toCreate, skipDuplicates: true });
+		await tx.certificationHistory.createMany({
+			data: plan.toCreate.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: s.since }))
+		});
+	}
+	if (plan.toReopen.length) {
+		await tx.certificationSubject.updateMany({ where: { id: { in: plan.toReopen.map((s) => s.id) } }, data: { endedAt: null, since: now } });
+		await tx.certificationHistory.createMany({
+			data: plan.toReopen.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, reason: 'reassigned', data: { assignmentId: s.assignmentId }, at: now }))
+		});
+	}
+	if (plan.toEnd.length) {
+		await tx.certificationSubject.updateMany({ where: { id: { in: plan.toEnd.map((s) => s.id) } }, data: { endedAt: now } });
+		await tx.certificationHistory.createMany({
+			data: plan.toEnd.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'unassigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: now }))
+		});
+	}
+	await markStale(tx, [...plan.toCreate, ...plan.toReopen, ...plan.toEnd].map((s) => s.userId), 'assignment', organizationId);
+}
+
+const MEMBER_FIELDS = { userId: true, departmentId: true, position: true, createdAt: true, updatedAt: true } as const;
+const SUBJECT_FIELDS = { id: true, assignmentId: true, userId: true, programmeId: true, endedAt: true } as const;
+
+/**
+ * Brings CertificationSubject in line with the organization's memberships and assignments (see
+ * planSubjects). Writes "assigned"/"unassigned" history and marks the people touched for the
+ * compliance summary, in the same transactions. Idempotent.
+ */
+export async function syncSubjects(organizationId: string, now = new Date(), actorId: string | null = null): Promise<{ started: number; ended: number }> {
+	const [assignments, memberships, existing] = await Promise.all([
+		db().certificationAssignment.findMany({ where: { organizationId, revokedAt: null } }),
+		db().membership.findMany({ where: { organizationId }, select: MEMBER_FIELDS }),
+		db().certificationSubject.findMany({ where: { organizationId }, select: SUBJECT_FIELDS })
+	]);
+	const plan = planSubjects(organizationId, assignments, memberships, existing, now);
+	const { toCreate, toReopen, toEnd } = plan;
 	if (toCreate.length === 0 && toReopen.length === 0 && toEnd.length === 0) return { started: 0, ended: 0 };
 	const chunk = 2000;
-	for (let i = 0; i < toCreate.length; i += chunk) {
-		const part = toCreate.slice(i, i + chunk);
-		await db().$transaction(async (tx) => {
-			await tx.certificationSubject.createMany({ data: part, skipDuplicates: true });
-			await tx.certificationHistory.createMany({
-				data: part.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: s.since }))
-			});
-		}, LONG);
-	}
-	if (toReopen.length) {
-		const reopened = existing.filter((s) => toReopen.includes(s.id));
-		await db().$transaction(async (tx) => {
-			await tx.certificationSubject.updateMany({ where: { id: { in: toReopen } }, data: { endedAt: null, since: now } });
-			await tx.certificationHistory.createMany({
-				data: reopened.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'assigned' as const, actorId, reason: 'reassigned', data: { assignmentId: s.assignmentId }, at: now }))
-			});
-		}, LONG);
-	}
-	if (toEnd.length) {
-		await db().$transaction(async (tx) => {
-			await tx.certificationSubject.updateMany({ where: { id: { in: toEnd.map((s) => s.id) } }, data: { endedAt: now } });
-			await tx.certificationHistory.createMany({
-				data: toEnd.map((s) => ({ userId: s.userId, programmeId: s.programmeId, kind: 'unassigned' as const, actorId, data: { assignmentId: s.assignmentId }, at: now }))
-			});
-		}, LONG);
-	}
+	for (let i = 0; i < toCreate.length; i += chunk)
+		await db().$transaction((tx) => writeSubjects(tx, organizationId, { toCreate: toCreate.slice(i, i + chunk), toReopen: [], toEnd: [] }, now, actorId), LONG);
+	if (toReopen.length || toEnd.length) await db().$transaction((tx) => writeSubjects(tx, organizationId, { toCreate: [], toReopen, toEnd }, now, actorId), LONG);
 	return { started: toCreate.length + toReopen.length, ended: toEnd.length };
+}
+
+/**
+ * The same for ONE person, inside the caller's transaction: identity calls it (through
+ * onMembershipChanged) when a membership is created, changed or removed, so the person gains or loses
+ * the department's, position's and organization's assignments at that moment. Always marks the person
+ * for the summary (their department or position shown there may have changed).
+ */
+export async function syncPersonTx(tx: Client, userId: string, organizationId: string, now = new Date(), actorId: string | null = null): Promise<void> {
+	const assignments = await tx.certificationAssignment.findMany({ where: { organizationId, revokedAt: null } });
+	const membership = await tx.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } }, select: MEMBER_FIELDS });
+	const existing = await tx.certificationSubject.findMany({ where: { organizationId, userId }, select: SUBJECT_FIELDS });
+	if (assignments.length || existing.length) await writeSubjects(tx, organizationId, planSubjects(organizationId, assignments, membership ? [membership] : [], existing, now), now, actorId);
+	await markStale(tx, [userId], 'membership', organizationId);
 }

@@ -7,11 +7,13 @@ import type { Prisma } from '../db/index.ts';
 export type CertificationAuditAction =
 	| 'certification.programme_created'
 	| 'certification.programme_version'
+	| 'certification.programme_updated'
 	| 'certification.assigned'
 	| 'certification.assignment_revoked'
 	| 'certification.override'
 	| 'certification.revoked'
-	| 'certification.framework_imported';
+	| 'certification.framework_imported'
+	| 'certification.framework_edited';
 
 export async function auditCertification(
 	tx: Prisma.TransactionClient,

@@ -5,9 +5,8 @@
  * (the caller checks certification:assign on it).
  */
 import { db } from '../db/index.ts';
-import { syncSubjects } from './assignments.ts';
-import { loadFacts } from './facts.ts';
-import { statusAt, STATUSES, type CertificationStatus } from './engine.ts';
+import { refreshStale, readSummaries, summaryStatus } from './summary.ts';
+import { STATUSES, type CertificationStatus } from './engine.ts';
 import { csv, xlsx, type Cell } from './xlsx.ts';
 
 const DAY = 86_400_000;
@@ -62,7 +61,7 @@ export interface ComplianceReport {
 	generatedAt: Date;
 }
 
-function emptyLine(departmentId: string | null, nameUk: string, nameEn: string): DepartmentCompliance {
+export function emptyLine(departmentId: string | null, nameUk: string, nameEn: string): DepartmentCompliance {
 	return { departmentId, nameUk, nameEn, assigned: 0, certified: 0, certifiedPercent: 0, inWindow: 0, expiring30: 0, expiring60: 0, expiring90: 0, overdue: 0, expired: 0, inProgress: 0, notStarted: 0 };
 }
 
@@ -81,45 +80,58 @@ function add(line: DepartmentCompliance, r: ComplianceRow, now: Date) {
 	else line.notStarted++;
 }
 
-/** The compliance of one organization at `now`. Counts cover assigned people; filters narrow the counts and rows alike. */
-export async function complianceReport(organizationId: string, filters: ComplianceFilters = {}, now = new Date(), options: { sync?: boolean } = {}): Promise<ComplianceReport> {
-	if (options.sync !== false) await syncSubjects(organizationId, now);
-	const [org, members, loaded] = await Promise.all([
+/** The certified share in percent, one decimal. */
+export function percentOf(l: DepartmentCompliance): number {
+	return l.assigned ? Math.round((l.certified / l.assigned) * 1000) / 10 : 0;
+}
+
+const collator = new Intl.Collator('uk');
+
+/**
+ * The compliance of one organization at `now`, read from the summary (summary.ts) after the people
+ * whose facts changed are refreshed; statuses that change with time are derived at `now`. Counts
+ * cover assigned people; filters narrow the counts and rows alike. Reads every row: the exports use
+ * it; the page reads its counts and one page of rows in SQL (dashboard-sql.ts).
+ */
+export async function complianceReport(organizationId: string, filters: ComplianceFilters = {}, now = new Date(), options: { refresh?: boolean } = {}): Promise<ComplianceReport> {
+	if (options.refresh !== false) await refreshStale(organizationId, now);
+	const [org, summaries, members, programmeIds] = await Promise.all([
 		db().organization.findUniqueOrThrow({ where: { id: organizationId }, include: { departments: { orderBy: { nameUk: 'asc' } } } }),
-		db().membership.findMany({ where: { organizationId }, select: { userId: true, departmentId: true, position: true, user: { select: { name: true, email: true } } } }),
-		loadFacts({ organizationId, ...(filters.programmeId ? { programmeIds: [filters.programmeId] } : {}) })
+		readSummaries(organizationId, filters),
+		db().membership.findMany({ where: { organizationId }, select: { userId: true, user: { select: { name: true, email: true } } } }),
+		db().certificationSummary.findMany({ where: { organizationId, ...(filters.programmeId ? { programmeId: filters.programmeId } : {}) }, distinct: ['programmeId'], select: { programmeId: true } })
 	]);
+	const programmeRows = await db().certificationProgramme.findMany({ where: { id: { in: programmeIds.map((p) => p.programmeId) } }, select: { id: true, titleUk: true, titleEn: true } });
+	const programme = new Map(programmeRows.map((p) => [p.id, p]));
 	const member = new Map(members.map((m) => [m.userId, m]));
 	const dept = new Map(org.departments.map((d) => [d.id, d]));
 	const rows: ComplianceRow[] = [];
-	for (const p of loaded.pairs) {
-		if (!p.facts.assigned) continue;
-		const m = member.get(p.userId);
-		if (!m) continue;
-		if (filters.departmentId && m.departmentId !== filters.departmentId) continue;
-		const r = statusAt(p.facts, now);
-		if (filters.status && r.status !== filters.status) continue;
-		const programme = loaded.programmes.get(p.programmeId)!;
-		const d = m.departmentId ? dept.get(m.departmentId) : undefined;
+	for (const s of summaries) {
+		const m = member.get(s.userId);
+		const p = programme.get(s.programmeId);
+		if (!m || !p) continue;
+		const { status, progress } = summaryStatus(s, now);
+		if (filters.status && status !== filters.status) continue;
+		const d = s.departmentId ? dept.get(s.departmentId) : undefined;
 		rows.push({
-			userId: p.userId,
+			userId: s.userId,
 			name: m.user.name || m.user.email,
 			email: m.user.email,
-			departmentId: m.departmentId,
+			departmentId: s.departmentId,
 			departmentUk: d?.nameUk ?? '',
 			departmentEn: d?.nameEn ?? '',
-			position: m.position ?? '',
-			programmeId: p.programmeId,
-			programmeUk: programme.titleUk,
-			programmeEn: programme.titleEn,
-			status: r.status,
-			dueAt: r.dueAt,
-			expiresAt: r.expiresAt,
-			progress: r.progress,
-			certificationId: r.current?.id ?? null
+			position: s.position,
+			programmeId: s.programmeId,
+			programmeUk: p.titleUk,
+			programmeEn: p.titleEn,
+			status,
+			dueAt: s.dueAt,
+			expiresAt: s.expiresAt,
+			progress,
+			certificationId: s.certificationId
 		});
 	}
-	rows.sort((a, b) => a.departmentUk.localeCompare(b.departmentUk, 'uk') || a.name.localeCompare(b.name, 'uk') || a.programmeUk.localeCompare(b.programmeUk, 'uk'));
+	rows.sort((a, b) => collator.compare(a.departmentUk, b.departmentUk) || collator.compare(a.name, b.name) || collator.compare(a.programmeUk, b.programmeUk));
 	const lines = new Map<string, DepartmentCompliance>();
 	for (const d of org.departments) lines.set(d.id, emptyLine(d.id, d.nameUk, d.nameEn));
 	const none = emptyLine(null, '', '');
@@ -129,8 +141,8 @@ export async function complianceReport(organizationId: string, filters: Complian
 		add(total, r, now);
 	}
 	const departments = [...lines.values(), ...(none.assigned ? [none] : [])].filter((l) => !filters.departmentId || l.departmentId === filters.departmentId);
-	for (const l of [...departments, total]) l.certifiedPercent = l.assigned ? Math.round((l.certified / l.assigned) * 1000) / 10 : 0;
-	const programmes = [...loaded.programmes.values()].map((p) => ({ id: p.id, titleUk: p.titleUk, titleEn: p.titleEn })).sort((a, b) => a.titleUk.localeCompare(b.titleUk, 'uk'));
+	for (const l of [...departments, total]) l.certifiedPercent = percentOf(l);
+	const programmes = programmeRows.sort((a, b) => collator.compare(a.titleUk, b.titleUk));
 	return { departments, total, rows, programmes, generatedAt: now };
 }
 

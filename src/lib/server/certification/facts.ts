@@ -36,11 +36,11 @@ async function chunked<T>(ids: string[], fn: (part: string[]) => Promise<T[]>): 
 export async function loadFacts(scope: { organizationId?: string; userIds?: string[]; programmeIds?: string[] }): Promise<LoadedFacts> {
 	const members = await db().membership.findMany({
 		where: { ...(scope.organizationId ? { organizationId: scope.organizationId } : {}), ...(scope.userIds ? { userId: { in: scope.userIds } } : {}) },
-		select: { userId: true, organizationId: true, createdAt: true }
+		select: { userId: true, organizationId: true, createdAt: true, hiredAt: true }
 	});
 	const userIds = scope.userIds ?? [...new Set(members.map((m) => m.userId))];
 	const hiredAt = new Map<string, Date>();
-	for (const m of members) if (!scope.organizationId || m.organizationId === scope.organizationId) hiredAt.set(`${m.userId}\u0000${m.organizationId}`, m.createdAt);
+	for (const m of members) if (!scope.organizationId || m.organizationId === scope.organizationId) hiredAt.set(`${m.userId}\u0000${m.organizationId}`, m.hiredAt ?? m.createdAt);
 	const programmeFilter = scope.programmeIds ? { programmeId: { in: scope.programmeIds } } : {};
 	const [subjects, certs] = await Promise.all([
 		chunked(userIds, (part) =>

@@ -196,7 +196,8 @@ export function parseFrameworkCsv(text: string, meta: { slug: string; titleUk: s
 	for (const r of records.slice(1)) {
 		const get = (col: (typeof CSV_COLUMNS)[number], required = true) => {
 			const i = index.get(col);
-			const v = (i === undefined ? '' : (r.cells[i] ?? '')).trim();
+			// A leading apostrophe before = + - @ is the export's guard against spreadsheet formulas.
+			const v = (i === undefined ? '' : (r.cells[i] ?? '')).trim().replace(/^'(?=[=+\-@])/, '');
 			if (!v && required) issues.push({ line: r.line, field: col, code: 'required' });
 			if (v.length > MAX) issues.push({ line: r.line, field: col, code: 'too_long' });
 			return v;

@@ -7,11 +7,18 @@
  */
 export * from './errors.ts';
 export * from './engine.ts';
-export { createProgramme, publishVersion, listProgrammes, getProgramme, getProgrammeBySlug, parseRequirements, versionFacts, requirementsSchema, versionInputSchema, programmeInputSchema, type ProgrammeInput, type VersionInput } from './programmes.ts';
-export { createAssignment, revokeAssignment, listAssignments, syncSubjects, assignmentInputSchema, type AssignmentInput } from './assignments.ts';
+export { createProgramme, publishVersion, listProgrammes, getProgramme, getProgrammeBySlug, parseRequirements, versionFacts, requirementsSchema, versionInputSchema, programmeInputSchema, type ProgrammeInput, type VersionInput, type VersionData } from './programmes.ts';
+export { updateProgramme, setProgrammeArchived, listProgrammesFor, holdersByVersion, mayManageProgramme, mayViewProgramme, parseCompetencies, certifiedCompetencySchema, programmeEditSchema, type CertifiedCompetency, type ProgrammeEdit } from './programmes.ts';
+export { programmeList, programmeDetail, programmeOwners, versionChanges, previewChanges, type ProgrammeDetail, type VersionView, type VersionChange, type PathView } from './programme-view.ts';
+export { parseProgrammeForm, parseVersionForm, learningChoices, versionValues, pathField, competencyField, type FormValues, type FieldErrors, type LearningChoices } from './programme-form.ts';
+export { resolveCompetencies, certifiedCompetencies, competencyChoices, type ResolvedCompetency, type CompetencyChoices } from './programme-competencies.ts';
+export { createAssignment, revokeAssignment, listAssignments, syncSubjects, syncPersonTx, assignmentInputSchema, type AssignmentInput } from './assignments.ts';
 export { loadFacts, type LoadedFacts, type PairFacts } from './facts.ts';
 export { personStatuses, recordEarned, recordStatusChanges, overrideCertification, revokeCertification, historyOf, onCertified, onRevoked, statusesOf, type PersonProgrammeStatus, type RecordedCertification } from './status.ts';
 export { runDaily, reminderBucket, REMINDERS_JOB, type DailyRunResult } from './reminders.ts';
+export { refreshSummaries, refreshStale, refreshAllStale, summaryStatus, summaryRowsOf, readSummaries, type SummaryRow } from './summary.ts';
+export { markStale, markProgrammeStale } from './summary-stale.ts';
+export { SUMMARY_JOB } from './summary-jobs.ts';
 export { complianceReport, complianceCsv, complianceXlsx, exportRows, STATUS_FILTERS, type ComplianceReport, type ComplianceRow, type DepartmentCompliance, type ComplianceFilters, type ExportLabels } from './dashboard.ts';
 export { xlsx, csv, zip, type Cell } from './xlsx.ts';
 export { myCertification, learningNames, type ProgrammeView, type RequirementView } from './view.ts';

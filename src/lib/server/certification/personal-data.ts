@@ -27,6 +27,8 @@ registerPersonalDataProvider({
 		await tx.certificationHistory.deleteMany({ where: { userId } });
 		await tx.certificationReminder.deleteMany({ where: { userId } });
 		await tx.certification.deleteMany({ where: { userId } });
+		await tx.certificationSummary.deleteMany({ where: { userId } });
+		await tx.certificationSummaryStale.deleteMany({ where: { userId } });
 		// Assessments a manager made of others stay, without the assessor.
 		await tx.competencyAssessment.updateMany({ where: { assessorId: userId }, data: { assessorId: '' } });
 	}

@@ -9,6 +9,7 @@ import { can } from '../auth/permissions.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { CertificationError } from './errors.ts';
 import { auditCertification } from './audit.ts';
+import { markProgrammeStale } from './summary-stale.ts';
 import type { ProgrammeVersionFacts, Requirements } from './engine.ts';
 
 export const requirementsSchema = z.object({
@@ -19,14 +20,29 @@ export const requirementsSchema = z.object({
 	eventCredits: z.number().min(0).max(1000).default(0)
 });
 
+/** A competency a version certifies, by framework slug and competency code (stable across re-imports), at a level. */
+export const certifiedCompetencySchema = z.object({
+	frameworkSlug: z.string().trim().min(1).max(100),
+	code: z.string().trim().min(1).max(40),
+	level: z.number().int().min(1).max(4)
+});
+export type CertifiedCompetency = z.output<typeof certifiedCompetencySchema>;
+
 export const versionInputSchema = z.object({
 	requirements: requirementsSchema,
 	recertRequirements: requirementsSchema,
 	validityMonths: z.number().int().min(1).max(240),
 	windowDays: z.number().int().min(0).max(730),
+	competencies: z
+		.array(certifiedCompetencySchema)
+		.max(40)
+		.default([])
+		.refine((list) => new Set(list.map((c) => `${c.frameworkSlug}\u0000${c.code}`)).size === list.length, { message: 'duplicate' }),
 	note: z.string().trim().max(2000).default('')
 });
 export type VersionInput = z.input<typeof versionInputSchema>;
+/** A version as validated (defaults filled in). */
+export type VersionData = z.output<typeof versionInputSchema>;
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{1,79}$/;
 
@@ -40,6 +56,15 @@ export const programmeInputSchema = z.object({
 	reminderDays: z.array(z.number().int().min(0).max(365)).max(6).default([30, 7, 1])
 });
 export type ProgrammeInput = z.input<typeof programmeInputSchema>;
+
+/** What may be edited in place (not rules: those change only by a new version). */
+export const programmeEditSchema = programmeInputSchema.pick({ titleUk: true, titleEn: true, descriptionUk: true, descriptionEn: true, reminderDays: true });
+export type ProgrammeEdit = z.input<typeof programmeEditSchema>;
+
+export function parseCompetencies(json: Prisma.JsonValue): CertifiedCompetency[] {
+	const r = z.array(certifiedCompetencySchema).safeParse(json);
+	return r.success ? r.data : [];
+}
 
 export function parseRequirements(json: Prisma.JsonValue): Requirements {
 	const r = requirementsSchema.safeParse(json);
@@ -62,6 +87,18 @@ function assertManage(actor: SessionUser | null, organizationId: string | null) 
 	if (actor && !can(actor, 'certification:manage', { organizationId })) throw new CertificationError('forbidden');
 }
 
+/** May `actor` change this programme (admins: all; a manager: their organization's own)? */
+export function mayManageProgramme(actor: SessionUser | null | undefined, programme: { organizationId: string | null }): boolean {
+	return can(actor, 'certification:manage', { organizationId: programme.organizationId });
+}
+
+/** May `actor` see this programme's page: whoever may change it, and any manager for a portal-wide one (they assign it). */
+export function mayViewProgramme(actor: SessionUser | null | undefined, programme: { organizationId: string | null }): boolean {
+	return mayManageProgramme(actor, programme) || (programme.organizationId === null && can(actor, 'manage:access'));
+}
+
+const sortedOffsets = (days: number[]) => [...new Set(days)].sort((a, b) => b - a);
+
 /** Creates a programme with its version 1. `actor` null: the system (seed, bench). */
 export async function createProgramme(actor: SessionUser | null, input: ProgrammeInput, version: VersionInput, now = new Date()) {
 	const p = programmeInputSchema.parse(input);
@@ -70,7 +107,7 @@ export async function createProgramme(actor: SessionUser | null, input: Programm
 	try {
 		return await db().$transaction(async (tx) => {
 			const programme = await tx.certificationProgramme.create({
-				data: { ...p, reminderDays: [...new Set(p.reminderDays)].sort((a, b) => b - a), currentVersion: 1, createdById: actor?.id ?? null, createdAt: now }
+				data: { ...p, reminderDays: sortedOffsets(p.reminderDays), currentVersion: 1, createdById: actor?.id ?? null, createdAt: now }
 			});
 			await tx.certificationProgrammeVersion.create({
 				data: { programmeId: programme.id, version: 1, ...v, requirements: v.requirements, recertRequirements: v.recertRequirements, createdById: actor?.id ?? null, createdAt: now }
@@ -103,6 +140,8 @@ export async function publishVersion(actor: SessionUser | null, programmeId: str
 		await tx.certificationHistory.createMany({
 			data: people.map((s) => ({ userId: s.userId, programmeId, kind: 'programme_version' as const, actorId: actor?.id ?? null, reason: v.note, data: { version: created.version }, at: now }))
 		});
+		// The compliance summary rows of this programme are rewritten under the new rules.
+		await markProgrammeStale(tx, programmeId);
 		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.programme_version', targetType: 'certification_programme', targetId: programmeId, organizationId: programme.organizationId, after: { version: created.version, ...v } });
 		return created;
 	}, { timeout: 120_000 });
@@ -123,4 +162,63 @@ export function getProgramme(id: string) {
 
 export function getProgrammeBySlug(slug: string) {
 	return db().certificationProgramme.findUnique({ where: { slug }, include: { versions: { orderBy: { version: 'asc' } } } });
+}
+
+/** Edits the title, description and reminder offsets (audited with the state before). */
+export async function updateProgramme(actor: SessionUser | null, programmeId: string, input: ProgrammeEdit) {
+	const e = programmeEditSchema.parse(input);
+	const programme = await db().certificationProgramme.findUnique({ where: { id: programmeId } });
+	if (!programme) throw new CertificationError('not_found');
+	assertManage(actor, programme.organizationId);
+	return db().$transaction(async (tx) => {
+		const updated = await tx.certificationProgramme.update({ where: { id: programmeId }, data: { ...e, reminderDays: sortedOffsets(e.reminderDays) } });
+		const before = { titleUk: programme.titleUk, titleEn: programme.titleEn, descriptionUk: programme.descriptionUk, descriptionEn: programme.descriptionEn, reminderDays: programme.reminderDays };
+		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.programme_updated', targetType: 'certification_programme', targetId: programmeId, organizationId: programme.organizationId, before, after: { ...e, reminderDays: updated.reminderDays } });
+		return updated;
+	});
+}
+
+/**
+ * Archives a programme (no longer offered for new assignments; existing assignments, certifications
+ * and certificates stay) or brings it back.
+ */
+export async function setProgrammeArchived(actor: SessionUser | null, programmeId: string, archived: boolean, now = new Date()) {
+	const programme = await db().certificationProgramme.findUnique({ where: { id: programmeId } });
+	if (!programme) throw new CertificationError('not_found');
+	assertManage(actor, programme.organizationId);
+	if (archived === (programme.archivedAt !== null)) return programme;
+	return db().$transaction(async (tx) => {
+		const updated = await tx.certificationProgramme.update({ where: { id: programmeId }, data: { archivedAt: archived ? now : null } });
+		await auditCertification(tx, { actorId: actor?.id ?? null, action: 'certification.programme_updated', targetType: 'certification_programme', targetId: programmeId, organizationId: programme.organizationId, before: { archivedAt: programme.archivedAt?.toISOString() ?? null }, after: { archivedAt: updated.archivedAt?.toISOString() ?? null } });
+		return updated;
+	});
+}
+
+/** Programmes `actor` may see on the programme pages: all for admins; portal-wide ones and their organizations' own for managers (archived too). */
+export function listProgrammesFor(actor: SessionUser) {
+	const all = can(actor, 'certification:manage', { organizationId: null });
+	const own = actor.memberships.filter((ms) => can(actor, 'certification:manage', { organizationId: ms.organizationId })).map((ms) => ms.organizationId);
+	return db().certificationProgramme.findMany({
+		where: all ? {} : { OR: [{ organizationId: null }, { organizationId: { in: own } }] },
+		include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
+		orderBy: [{ archivedAt: { sort: 'desc', nulls: 'first' } }, { titleUk: 'asc' }]
+	});
+}
+
+/**
+ * People holding a certification in force (not revoked, not expired at `now`) under each version:
+ * what publishing a new version leaves as it is.
+ */
+export async function holdersByVersion(programmeId: string, now = new Date()): Promise<Map<number, number>> {
+	const rows = await db().certification.findMany({
+		where: { programmeId, revokedAt: null, expiresAt: { gt: now } },
+		distinct: ['userId', 'versionId'],
+		select: { userId: true, version: { select: { version: true } } }
+	});
+	// A person's latest certification counts once (a renewal under a newer version replaces the older one).
+	const latest = new Map<string, number>();
+	for (const r of rows) latest.set(r.userId, Math.max(latest.get(r.userId) ?? 0, r.version.version));
+	const out = new Map<number, number>();
+	for (const v of latest.values()) out.set(v, (out.get(v) ?? 0) + 1);
+	return out;
 }

@@ -12,6 +12,8 @@ import { defineJob, schedule } from '../jobs/index.ts';
 import { syncSubjects } from './assignments.ts';
 import { loadFacts } from './facts.ts';
 import { recordEarned, recordStatusChanges } from './status.ts';
+import { refreshSummaries } from './summary.ts';
+import './summary-jobs.ts';
 import { statusAt } from './engine.ts';
 import type { ReminderKind } from './mail.ts';
 import './mail.ts';
@@ -64,7 +66,9 @@ export async function runDaily(now = new Date(), onlyOrganizationId?: string): P
 async function runForOrganization(organizationId: string, now: Date) {
 	await syncSubjects(organizationId, now);
 	const loaded = await loadFacts({ organizationId });
-	const certified = (await recordEarned(loaded, now)).length;
+	const certified = (await recordEarned(loaded, now, { exceptOrganizationId: organizationId })).length;
+	// The whole organization's summary from the facts just loaded (repairs anything a change missed).
+	await refreshSummaries(organizationId, undefined, now, loaded);
 	const due: Due[] = [];
 	const statuses: Array<{ userId: string; programmeId: string; status: ReturnType<typeof statusAt>['status'] }> = [];
 	for (const p of loaded.pairs) {

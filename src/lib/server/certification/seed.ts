@@ -13,8 +13,19 @@ export const SEED_PROGRAMMES = {
 	appeals: 'dopusk-elektronni-zvernennia'
 } as const;
 
+/** Competencies (codes of the sample framework) and levels each seeded programme certifies. */
+const SEED_COMPETENCIES: Record<string, Array<{ code: string; level: number }>> = {
+	[SEED_PROGRAMMES.digital]: [
+		{ code: '1.1', level: 2 },
+		{ code: '2.2', level: 2 },
+		{ code: '4.2', level: 1 }
+	],
+	[SEED_PROGRAMMES.appeals]: [{ code: '2.1', level: 2 }]
+};
+
 export async function seedCertification(prisma: PrismaClient): Promise<string> {
 	const framework = sampleFramework();
+	const competencies = (slug: string) => SEED_COMPETENCIES[slug].map((c) => ({ frameworkSlug: framework.slug, ...c }));
 	// Re-imported at every seed: the shipped file may have changed (codes are stable, so assessments and plans keep theirs).
 	await importFramework(null, framework, { checkCourses: false });
 	let created = 0;
@@ -34,6 +45,7 @@ export async function seedCertification(prisma: PrismaClient): Promise<string> {
 				recertRequirements: { courseIds: [], examQuizId: 'egov-basics/final', passMark: 70 },
 				validityMonths: 24,
 				windowDays: 90,
+				competencies: competencies(SEED_PROGRAMMES.digital),
 				note: 'Перша редакція'
 			}
 		);
@@ -55,12 +67,17 @@ export async function seedCertification(prisma: PrismaClient): Promise<string> {
 				recertRequirements: { courseIds: [], examQuizId: 'e-democracy-tools/appeals-check', passMark: 80 },
 				validityMonths: 1,
 				windowDays: 31,
+				competencies: competencies(SEED_PROGRAMMES.appeals),
 				note: 'Перша редакція'
 			}
 		);
 		created++;
 	}
 	const programmes = await prisma.certificationProgramme.findMany({ where: { slug: { in: Object.values(SEED_PROGRAMMES) } } });
+	// Demo databases seeded before versions named competencies: the seed's own first versions get theirs
+	// (descriptive only: the rules do not change).
+	for (const p of programmes)
+		await prisma.certificationProgrammeVersion.updateMany({ where: { programmeId: p.id, version: 1, createdById: null, competencies: { equals: [] } }, data: { competencies: competencies(p.slug) } });
 	const id = (slug: string) => programmes.find((p) => p.slug === slug)!.id;
 	const vin = await prisma.organization.findUnique({ where: { slug: 'vinnytsia-city-council' }, include: { departments: true } });
 	const myk = await prisma.organization.findUnique({ where: { slug: 'mykolaiv-city-council' } });

@@ -11,7 +11,9 @@ import { auditCertification } from './audit.ts';
 import { addMonths, earnedCertification, statusAt, versionAt, type CertificationFacts, type CertificationStatus, type StatusResult } from './engine.ts';
 import { loadFacts, type LoadedFacts, type PairFacts } from './facts.ts';
 import { syncSubjects } from './assignments.ts';
+import { markStale } from './summary-stale.ts';
 import { issueCertificate, revokeCertificate, isCertificateError } from '../certificates/index.ts';
+import { certifiedCompetencies } from './programme-competencies.ts';
 import type { Prisma } from '../db/index.ts';
 
 /** Issues the programme certificate (PDF, Open Badges credential, /verify/<serial>) in the same transaction; one per certification. */
@@ -25,7 +27,8 @@ async function issueFor(tx: Prisma.TransactionClient, c: { id: string; userId: s
 		titleUk: programme.titleUk,
 		titleEn: programme.titleEn,
 		issuedAt: c.certifiedAt,
-		expiresAt: c.expiresAt
+		expiresAt: c.expiresAt,
+		competencies: await certifiedCompetencies(tx, c.programmeId, version)
 	});
 	await tx.certification.update({ where: { id: c.id }, data: { certificateId: cert.id } });
 	return cert.id;
@@ -51,9 +54,11 @@ export function onCertified(listener: Listener): void {
 /**
  * Records every certification the evidence gives at `now` for the loaded pairs (and updates the
  * in-memory facts, so a caller can compute statuses right after). Idempotent: the unique key
- * (person, programme, certifiedAt) keeps a concurrent run from recording one twice.
+ * (person, programme, certifiedAt) keeps a concurrent run from recording one twice. Marks the people
+ * for the compliance summary in the same transaction (in every organization of theirs but
+ * `exceptOrganizationId`, whose rows the caller rewrites itself).
  */
-export async function recordEarned(loaded: LoadedFacts, now = new Date()): Promise<RecordedCertification[]> {
+export async function recordEarned(loaded: LoadedFacts, now = new Date(), options: { markStale?: boolean; exceptOrganizationId?: string } = {}): Promise<RecordedCertification[]> {
 	// First in memory (a renewal may follow an earning in the same run), then written in batches.
 	const pending: Array<{ p: PairFacts; e: NonNullable<ReturnType<typeof earnedCertification>>; fact: CertificationFacts }> = [];
 	for (const p of loaded.pairs) {
@@ -92,6 +97,7 @@ export async function recordEarned(loaded: LoadedFacts, now = new Date()): Promi
 				await tx.certificationHistory.createMany({
 					data: created.map((c) => ({ userId: c.userId, programmeId: c.programmeId, kind: c.basis === 'earned' ? ('certified' as const) : ('recertified' as const), status: 'certified', reason: 'requirements_met', data: { version: c.version, expiresAt: c.expiresAt.toISOString() }, at: c.certifiedAt }))
 				});
+				if (options.markStale !== false) await markStale(tx, created.map((c) => c.userId), 'certified', undefined, options.exceptOrganizationId);
 				return created;
 			},
 			{ timeout: 120_000 }
@@ -177,6 +183,7 @@ export async function overrideCertification(actor: SessionUser, input: { userId:
 		await tx.certificationHistory.create({
 			data: { userId: input.userId, programmeId: programme.id, kind: 'override', status: 'certified', actorId: actor.id, reason: reason.data, data: { version: v.version, expiresAt: expiresAt.toISOString() }, at: now }
 		});
+		await markStale(tx, [input.userId], 'override');
 		await auditCertification(tx, { actorId: actor.id, action: 'certification.override', targetType: 'certification', targetId: c.id, subjectUserId: input.userId, organizationId: input.organizationId, after: { programme: programme.slug, expiresAt: expiresAt.toISOString() }, data: { reason: reason.data } });
 		return c;
 	});
@@ -209,6 +216,7 @@ export async function revokeCertification(actor: SessionUser, input: { certifica
 				if (!(isCertificateError(e) && e.code === 'already_revoked')) throw e;
 			});
 		await tx.certificationHistory.create({ data: { userId: c.userId, programmeId: c.programmeId, kind: 'revoked', status: 'not_started', actorId: actor.id, reason: reason.data, data: { certificationId: c.id }, at: now } });
+		await markStale(tx, [c.userId], 'revoked');
 		await auditCertification(tx, { actorId: actor.id, action: 'certification.revoked', targetType: 'certification', targetId: c.id, subjectUserId: c.userId, organizationId: input.organizationId, data: { reason: reason.data } });
 	});
 	for (const l of revokeListeners) await l(c.id, c.certificateId, reason.data).catch((err) => console.error('certification revoke listener failed', err));

@@ -30,7 +30,9 @@ const schema = z.object({
 	// Certificates: the issuer's Ed25519 private key as a JWK (JSON); unset: generated once in DATA_DIR.
 	CERT_ISSUER_KEY: z.string().optional(),
 	// Certificates: earlier public JWKs (JSON array), still accepted after a key rotation.
-	CERT_ISSUER_PREVIOUS_KEYS: z.string().optional()
+	CERT_ISSUER_PREVIOUS_KEYS: z.string().optional(),
+	// Cases: the largest attachment file, in megabytes (adapter-node's BODY_SIZE_LIMIT must allow it).
+	CASE_ATTACHMENT_MAX_MB: z.coerce.number().positive().default(10)
 });
 
 export type Config = z.infer<typeof schema>;

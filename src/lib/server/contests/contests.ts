@@ -7,6 +7,9 @@ import type { SessionUser } from '../auth/types.ts';
 import { can } from '../auth/permissions.ts';
 import { isRegion, regionName } from '../cases/regions.ts';
 import { contestResults } from './results.ts';
+import { FIELD_TYPES, type ChoiceOption, type FieldType } from './forms.ts';
+import { sendEntryRegistered } from './mail.ts';
+import { weightShares } from './scoring.ts';
 
 type Locale = string;
 const pick = (locale: Locale, uk: string, en: string) => (locale === 'en' ? en || uk : uk || en);
@@ -16,21 +19,29 @@ import type { ContestRound } from './results.ts';
 
 export interface FormField {
 	id: string;
-	type: 'text' | 'textarea' | 'number' | 'url' | 'boolean';
+	type: FieldType;
 	required: boolean;
 	uk: string;
 	en: string;
+	/** Choice fields only. */
+	options?: ChoiceOption[];
 }
 
+export type ContestErrorCode =
+	| 'not_found' | 'closed' | 'forbidden' | 'recused' | 'invalid' | 'round_open' | 'vote_closed' | 'already_voted'
+	// The organiser's setup (setup.ts):
+	| 'locked' | 'year_taken' | 'code_taken' | 'key_taken' | 'has_entries' | 'no_nominations' | 'no_criteria' | 'no_jurors' | 'no_dates' | 'round_closed' | 'no_user';
+
 export class ContestError extends Error {
-	constructor(readonly code: 'not_found' | 'closed' | 'forbidden' | 'recused' | 'invalid' | 'round_open' | 'vote_closed' | 'already_voted') {
-		super(code);
+	/** `detail` names what the refusal is about (e.g. the nomination without criteria). */
+	constructor(readonly code: ContestErrorCode, readonly detail = '') {
+		super(detail ? `${code}: ${detail}` : code);
 	}
 }
 
 export function readFormFields(json: unknown): FormField[] {
 	if (!Array.isArray(json)) return [];
-	return json.filter((f): f is FormField => !!f && typeof f === 'object' && typeof (f as FormField).id === 'string');
+	return json.filter((f): f is FormField => !!f && typeof f === 'object' && typeof (f as FormField).id === 'string' && (FIELD_TYPES as readonly string[]).includes((f as FormField).type));
 }
 
 /** The round jurors work in now, from the contest's state. */
@@ -38,9 +49,10 @@ export function currentRound(status: string): ContestRound | null {
 	return status === 'screening' ? 'screening' : status === 'final' ? 'final' : null;
 }
 
-export async function listContests(locale: Locale) {
+/** Contests for the list page; drafts only for organisers (`drafts`). */
+export async function listContests(locale: Locale, drafts = false) {
 	const rows = await db().contest.findMany({
-		where: { status: { not: 'draft' } },
+		where: drafts ? {} : { status: { not: 'draft' } },
 		orderBy: { year: 'desc' },
 		select: { year: true, titleUk: true, titleEn: true, descriptionUk: true, descriptionEn: true, status: true, registrationClosesAt: true, _count: { select: { entries: true, nominations: true } } }
 	});
@@ -85,14 +97,14 @@ export async function contestPage(year: number, locale: Locale, user: SessionUse
 		isJuror: myJury.length > 0,
 		canManage: can(user, 'contest:manage'),
 		nominations: c.nominations.map((n) => {
-			const total = n.criteria.reduce((a, x) => a + x.weight, 0) || 1;
+			const shares = weightShares(n.criteria.map((x) => x.weight));
 			const res = results?.get(n.id);
 			return {
 				id: n.id,
 				code: n.code,
 				title: pick(locale, n.titleUk, n.titleEn),
 				description: pick(locale, n.descriptionUk, n.descriptionEn),
-				criteria: n.criteria.map((x) => ({ title: pick(locale, x.titleUk, x.titleEn), share: Math.round((x.weight / total) * 1000) / 10, maxScore: x.maxScore })),
+				criteria: n.criteria.map((x, i) => ({ title: pick(locale, x.titleUk, x.titleEn), share: shares[i]!, maxScore: x.maxScore })),
 				myVote: myVotes.find((v) => v.nominationId === n.id)?.entryId ?? null,
 				entries: entries
 					.filter((e) => e.nominationId === n.id)
@@ -115,6 +127,31 @@ export interface EntryInput {
 
 export type EntryErrors = Partial<Record<string, 'required' | 'invalid' | 'too_long'>>;
 
+function isHttpUrl(v: string): boolean {
+	if (/\s/.test(v)) return false;
+	try {
+		const u = new URL(v);
+		return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
+	} catch {
+		return false;
+	}
+}
+
+/** An answer as stored: a ticked box is "yes", numbers keep a dot. */
+function storedAnswer(f: FormField, v: string): string {
+	return f.type === 'boolean' ? 'yes' : f.type === 'number' ? v.replace(',', '.') : v;
+}
+
+/** An answer as a reader sees it (choice labels, yes for a ticked box). */
+export function answerText(f: FormField | undefined, v: string, locale: Locale, yes: string): string {
+	if (f?.type === 'boolean') return yes;
+	if (f?.type === 'choice') {
+		const o = f.options?.find((x) => x.value === v);
+		return o ? pick(locale, o.uk, o.en) : v;
+	}
+	return v;
+}
+
 /** Checks a registration form against the contest's own fields. */
 export function checkEntry(input: EntryInput, fields: FormField[], nominationCodes: string[]): EntryErrors {
 	const errors: EntryErrors = {};
@@ -136,8 +173,10 @@ export function checkEntry(input: EntryInput, fields: FormField[], nominationCod
 			continue;
 		}
 		if (v.length > 5000) errors[`q_${f.id}`] = 'too_long';
-		else if (f.type === 'number' && !/^\d+([.,]\d+)?$/.test(v)) errors[`q_${f.id}`] = 'invalid';
-		else if (f.type === 'url' && !/^https?:\/\/\S+$/i.test(v)) errors[`q_${f.id}`] = 'invalid';
+		else if (f.type === 'number' && !/^-?\d+([.,]\d+)?$/.test(v)) errors[`q_${f.id}`] = 'invalid';
+		else if (f.type === 'url' && !isHttpUrl(v)) errors[`q_${f.id}`] = 'invalid';
+		else if (f.type === 'boolean' && v !== 'on' && v !== 'yes') errors[`q_${f.id}`] = 'invalid';
+		else if (f.type === 'choice' && !(f.options ?? []).some((o) => o.value === v)) errors[`q_${f.id}`] = 'invalid';
 	}
 	return errors;
 }
@@ -150,8 +189,13 @@ export async function registrationForm(year: number, locale: Locale) {
 		title: pick(locale, c.titleUk, c.titleEn),
 		open: registrationOpen(c),
 		nominations: c.nominations.map((n) => ({ code: n.code, title: pick(locale, n.titleUk, n.titleEn) })),
-		fields: readFormFields(c.formFields).map((f) => ({ id: f.id, type: f.type, required: f.required, label: pick(locale, f.uk, f.en) }))
+		fields: localFields(readFormFields(c.formFields), locale)
 	};
+}
+
+/** The contest's own fields as an entrant sees them (also the organiser's preview). */
+export function localFields(fields: FormField[], locale: Locale) {
+	return fields.map((f) => ({ id: f.id, type: f.type, required: f.required, label: pick(locale, f.uk, f.en), options: (f.options ?? []).map((o) => ({ value: o.value, label: pick(locale, o.uk, o.en) })) }));
 }
 
 export async function registerEntry(year: number, user: SessionUser, input: EntryInput): Promise<{ ok: true; id: string } | { ok: false; errors: EntryErrors }> {
@@ -163,19 +207,24 @@ export async function registerEntry(year: number, user: SessionUser, input: Entr
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const nomination = c.nominations.find((n) => n.code === input.nominationCode)!;
 	const answers: Record<string, string> = {};
-	for (const f of fields) if (input.answers[f.id]?.trim()) answers[f.id] = input.answers[f.id]!.trim();
-	const entry = await db().contestEntry.create({
-		data: {
-			contestId: c.id,
-			nominationId: nomination.id,
-			submittedById: user.id,
-			organizationName: input.organizationName.trim(),
-			region: input.region,
-			city: input.city.trim(),
-			title: input.title.trim(),
-			summary: input.summary.trim(),
-			answers
-		}
+	for (const f of fields) if (input.answers[f.id]?.trim()) answers[f.id] = storedAnswer(f, input.answers[f.id]!.trim());
+	const entry = await db().$transaction(async (tx) => {
+		const row = await tx.contestEntry.create({
+			data: {
+				contestId: c.id,
+				nominationId: nomination.id,
+				submittedById: user.id,
+				organizationName: input.organizationName.trim(),
+				region: input.region,
+				city: input.city.trim(),
+				title: input.title.trim(),
+				summary: input.summary.trim(),
+				answers
+			}
+		});
+		// The confirmation is stored with the entry, so it exists exactly when the entry does.
+		await sendEntryRegistered(tx, { entryId: row.id, to: user, year: c.year, contest: { uk: c.titleUk, en: c.titleEn }, nomination: { uk: nomination.titleUk, en: nomination.titleEn }, title: row.title });
+		return row;
 	});
 	return { ok: true, id: entry.id };
 }

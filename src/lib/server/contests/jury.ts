@@ -7,10 +7,13 @@
 import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { can } from '../auth/permissions.ts';
-import { ContestError, currentRound, readFormFields, type ContestRound } from './contests.ts';
+import { m } from '../../paraglide/messages.js';
+import { ContestError, answerText, currentRound, readFormFields, type ContestRound } from './contests.ts';
 import { contestResults } from './results.ts';
 import { finalists } from './scoring.ts';
 import { publishCaseFromEntry } from '../cases/cases.ts';
+import type { Prisma } from '../db/index.ts';
+import { sendResultsPublished, sendRoundOpened } from './mail.ts';
 
 type Locale = string;
 const pick = (locale: Locale, uk: string, en: string) => (locale === 'en' ? en || uk : uk || en);
@@ -59,7 +62,8 @@ async function seat(year: number, code: string, userId: string) {
 export async function jurorNomination(year: number, code: string, user: SessionUser, locale: Locale) {
 	const { c, n, rounds, recused } = await seat(year, code, user.id);
 	if (rounds.length === 0 || !can(user, 'contest:judge', { jury: { member: true, recused } })) throw new ContestError(recused ? 'recused' : 'forbidden');
-	const labels = new Map(readFormFields((await db().contest.findUnique({ where: { id: c.id }, select: { formFields: true } }))?.formFields).map((f) => [f.id, pick(locale, f.uk, f.en)]));
+	const fields = new Map(readFormFields((await db().contest.findUnique({ where: { id: c.id }, select: { formFields: true } }))?.formFields).map((f) => [f.id, f]));
+	const yes = m.contest_answer_yes({}, { locale: locale === 'en' ? 'en' : 'uk' });
 	const round = currentRound(c.status);
 	const scoring = round !== null && rounds.includes(round);
 	const entries = await db().contestEntry.findMany({
@@ -92,7 +96,10 @@ export async function jurorNomination(year: number, code: string, user: SessionU
 					summary: e.summary,
 					organizationName: e.organizationName,
 					city: e.city,
-					answers: Object.entries(e.answers as Record<string, string>).map(([id, value]) => ({ label: labels.get(id) ?? id, value })),
+					answers: Object.entries(e.answers as Record<string, string>).map(([id, value]) => {
+						const f = fields.get(id);
+						return { label: f ? pick(locale, f.uk, f.en) : id, value: answerText(f, value, locale, yes) };
+					}),
 					myMarks: Object.fromEntries(mine.filter((mk) => mk.entryId === e.id).map((mk) => [mk.criterionId, mk.value]))
 				}))
 			: [],
@@ -141,10 +148,10 @@ export async function recuse(year: number, code: string, user: SessionUser, reas
 
 /**
  * Closes the current round: after screening, the first `finalistsPerNomination` of each nomination
- * (and all sharing the last place) become finalists and the final opens; after the final, the
- * contest waits for publication.
+ * (and all sharing the last place) become finalists and the final opens (its jurors are mailed);
+ * after the final, the contest waits for publication. `mail: false` is for the demo seed's history.
  */
-export async function closeRound(year: number): Promise<ContestRound> {
+export async function closeRound(year: number, opts: { mail?: boolean } = {}): Promise<ContestRound> {
 	const c = await db().contest.findUnique({ where: { year }, select: { id: true, status: true, finalistsPerNomination: true } });
 	if (!c) throw new ContestError('not_found');
 	const round = currentRound(c.status);
@@ -152,11 +159,12 @@ export async function closeRound(year: number): Promise<ContestRound> {
 	if (round === 'screening') {
 		const results = await contestResults(c.id);
 		const ids = [...results.values()].flatMap((r) => finalists(r.screening, c.finalistsPerNomination));
-		await db().$transaction([
-			db().contestEntry.updateMany({ where: { contestId: c.id }, data: { finalist: false } }),
-			db().contestEntry.updateMany({ where: { id: { in: ids } }, data: { finalist: true } }),
-			db().contest.update({ where: { id: c.id }, data: { status: 'final', screeningClosedAt: new Date() } })
-		]);
+		await db().$transaction(async (tx) => {
+			await tx.contestEntry.updateMany({ where: { contestId: c.id }, data: { finalist: false } });
+			await tx.contestEntry.updateMany({ where: { id: { in: ids } }, data: { finalist: true } });
+			await tx.contest.update({ where: { id: c.id }, data: { status: 'final', screeningClosedAt: new Date() } });
+			if (opts.mail !== false) await mailRoundOpened(tx, c.id, 'final');
+		});
 	} else {
 		await db().contest.update({ where: { id: c.id }, data: { status: 'closed', finalClosedAt: new Date() } });
 	}
@@ -167,7 +175,27 @@ export async function closeRound(year: number): Promise<ContestRound> {
 export async function startScreening(year: number): Promise<void> {
 	const c = await db().contest.findUnique({ where: { year }, select: { id: true, status: true } });
 	if (!c || c.status !== 'registration') throw new ContestError('closed');
-	await db().contest.update({ where: { id: c.id }, data: { status: 'screening' } });
+	await db().$transaction(async (tx) => {
+		await tx.contest.update({ where: { id: c.id }, data: { status: 'screening' } });
+		await mailRoundOpened(tx, c.id, 'screening');
+	});
+}
+
+/** Tells each juror of a round (not recused) that it has opened: one message per person, naming their nominations. */
+async function mailRoundOpened(tx: Prisma.TransactionClient, contestId: string, round: ContestRound): Promise<void> {
+	const c = await tx.contest.findUniqueOrThrow({ where: { id: contestId }, select: { id: true, year: true, titleUk: true, titleEn: true } });
+	const seats = await tx.contestJuror.findMany({
+		where: { round, nomination: { contestId } },
+		orderBy: { nomination: { position: 'asc' } },
+		select: { userId: true, nomination: { select: { titleUk: true, titleEn: true, recusals: { select: { userId: true } } } } }
+	});
+	const byUser = new Map<string, Array<{ uk: string; en: string }>>();
+	for (const s of seats) {
+		if (s.nomination.recusals.some((r) => r.userId === s.userId)) continue;
+		byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), { uk: s.nomination.titleUk, en: s.nomination.titleEn }]);
+	}
+	const people = await tx.user.findMany({ where: { id: { in: [...byUser.keys()] } }, select: { id: true, email: true, name: true, locale: true } });
+	for (const p of people) await sendRoundOpened(tx, { contestId: c.id, to: p, year: c.year, contest: { uk: c.titleUk, en: c.titleEn }, nominations: byUser.get(p.id)!, round });
 }
 
 /** What an organiser sees: panels and how far each juror got, recusals with reasons. */
@@ -175,50 +203,46 @@ export async function manageView(year: number, locale: Locale) {
 	const c = await db().contest.findUnique({
 		where: { year },
 		select: {
-			id: true, year: true, status: true, titleUk: true, titleEn: true, publicVote: true, finalistsPerNomination: true,
+			id: true, year: true, status: true, titleUk: true, titleEn: true, publicVote: true, finalistsPerNomination: true, screeningClosedAt: true, finalClosedAt: true,
 			nominations: { orderBy: { position: 'asc' }, select: { id: true, code: true, titleUk: true, titleEn: true, jurors: { select: { userId: true, round: true } }, recusals: { select: { userId: true, reason: true, createdAt: true } }, _count: { select: { entries: true } } } }
 		}
 	});
 	if (!c) return null;
 	const userIds = [...new Set(c.nominations.flatMap((n) => [...n.jurors.map((j) => j.userId), ...n.recusals.map((r) => r.userId)]))];
-	const users = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name || u.email]));
+	const people = new Map((await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]));
+	const users = new Map([...people].map(([id, u]) => [id, u.name || u.email]));
 	const sheets = await db().contestScore.groupBy({ by: ['userId', 'round'], where: { entry: { contestId: c.id } }, _count: { _all: true } });
 	return {
 		year: c.year,
 		status: c.status,
 		title: pick(locale, c.titleUk, c.titleEn),
+		screeningClosed: !!c.screeningClosedAt,
+		finalClosed: !!c.finalClosedAt,
 		nominations: c.nominations.map((n) => ({
 			code: n.code,
 			title: pick(locale, n.titleUk, n.titleEn),
 			entries: n._count.entries,
-			jurors: n.jurors.map((j) => ({ name: users.get(j.userId) ?? j.userId, round: j.round, marks: sheets.find((s) => s.userId === j.userId && s.round === j.round)?._count._all ?? 0 })),
+			jurors: n.jurors.map((j) => ({ userId: j.userId, email: people.get(j.userId)?.email ?? '', name: users.get(j.userId) ?? j.userId, round: j.round, marks: sheets.find((s) => s.userId === j.userId && s.round === j.round)?._count._all ?? 0 })),
 			recusals: n.recusals.map((r) => ({ name: users.get(r.userId) ?? r.userId, reason: r.reason, at: r.createdAt }))
 		}))
 	};
 }
 
-/** Adds a person (by e-mail) to a nomination's panel for a round. */
-export async function assignJuror(year: number, code: string, email: string, round: ContestRound): Promise<'added' | 'no_user' | 'not_found'> {
-	const c = await db().contest.findUnique({ where: { year }, select: { id: true } });
-	const n = c ? await db().contestNomination.findUnique({ where: { contestId_code: { contestId: c.id, code } }, select: { id: true } }) : null;
-	if (!n) return 'not_found';
-	const u = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-	if (!u) return 'no_user';
-	await db().contestJuror.upsert({ where: { nominationId_userId_round: { nominationId: n.id, userId: u.id, round } }, create: { nominationId: n.id, userId: u.id, round }, update: {} });
-	return 'added';
-}
-
 /**
  * Publishes the results of a closed contest: places and scores become public, and each nomination's
- * winners (first place of the final; all of them when they share it) become published cases.
+ * winners (first place of the final; all of them when they share it) become published cases; every
+ * entrant is mailed (once per entry). `mail: false` is for the demo seed's history.
  */
-export async function publishResults(year: number): Promise<number> {
-	const c = await db().contest.findUnique({ where: { year }, select: { id: true, status: true, year: true } });
+export async function publishResults(year: number, opts: { mail?: boolean } = {}): Promise<number> {
+	const c = await db().contest.findUnique({ where: { year }, select: { id: true, status: true, year: true, titleUk: true, titleEn: true } });
 	if (!c) throw new ContestError('not_found');
 	if (c.status !== 'closed') throw new ContestError('round_open');
 	const results = await contestResults(c.id);
 	const winners = [...results.values()].flatMap((r) => r.final.filter((x) => x.place === 1).map((x) => x.entryId));
+	const places = new Map([...results.values()].flatMap((r) => r.final.map((x) => [x.entryId, x.place] as const)));
 	const entries = await db().contestEntry.findMany({ where: { id: { in: winners }, caseId: null } });
+	const all = await db().contestEntry.findMany({ where: { contestId: c.id, status: 'submitted' }, select: { id: true, title: true, submittedById: true } });
+	const people = new Map((await db().user.findMany({ where: { id: { in: [...new Set(all.map((e) => e.submittedById))] } }, select: { id: true, email: true, name: true, locale: true } })).map((u) => [u.id, u]));
 	let made = 0;
 	await db().$transaction(async (tx) => {
 		for (const e of entries) {
@@ -227,6 +251,10 @@ export async function publishResults(year: number): Promise<number> {
 			made++;
 		}
 		await tx.contest.update({ where: { id: c.id }, data: { status: 'published', publishedAt: new Date() } });
+		for (const e of opts.mail === false ? [] : all) {
+			const to = people.get(e.submittedById);
+			if (to) await sendResultsPublished(tx, { entryId: e.id, to, year: c.year, contest: { uk: c.titleUk, en: c.titleEn }, title: e.title, place: places.get(e.id) ?? null });
+		}
 	});
 	return made;
 }

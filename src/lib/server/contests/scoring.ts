@@ -169,3 +169,9 @@ export function tallyVotes(entryIds: string[], votes: Array<{ entryId: string }>
 	rows.forEach((r, i) => (r.place = i > 0 && rows[i - 1]!.votes === r.votes ? rows[i - 1]!.place : i + 1));
 	return rows;
 }
+
+/** Each weight's share of the sum, in per cent with one decimal (weights are relative, ADR 0020). */
+export function weightShares(weights: number[]): number[] {
+	const total = weights.reduce((a, w) => a + (w > 0 ? w : 0), 0);
+	return weights.map((w) => (total > 0 && w > 0 ? Math.round((w / total) * 1000) / 10 : 0));
+}

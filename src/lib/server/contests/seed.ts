@@ -109,7 +109,7 @@ export async function seedContests(prisma: PrismaClient): Promise<string> {
 		}
 		const entries = await addEntries(prisma, contest.id, noms, 7, staff, 2013);
 		await markAll(prisma, entries, noms, [expert, editor, instructor], 'screening', '2013');
-		await closeRound(2013);
+		await closeRound(2013, { mail: false });
 		const finals = await prisma.contestEntry.findMany({ where: { contestId: contest.id, finalist: true }, select: { id: true, nominationId: true } });
 		await markAll(prisma, finals, noms, [expert, editor, admin], 'final', '2013f');
 		const voters = [...users.values()];
@@ -117,8 +117,8 @@ export async function seedContests(prisma: PrismaClient): Promise<string> {
 			const nEntries = entries.filter((e) => e.nominationId === n.id);
 			for (const [j, v] of voters.entries()) await prisma.contestVote.create({ data: { entryId: nEntries[(i + j * 3) % nEntries.length]!.id, nominationId: n.id, userId: v } });
 		}
-		await closeRound(2013);
-		await publishResults(2013);
+		await closeRound(2013, { mail: false });
+		await publishResults(2013, { mail: false });
 		made.push(2013);
 	}
 

@@ -23,11 +23,13 @@ export const AUDIT_ACTIONS = [
 	'certificate.revoked',
 	'certification.programme_created',
 	'certification.programme_version',
+	'certification.programme_updated',
 	'certification.assigned',
 	'certification.assignment_revoked',
 	'certification.override',
 	'certification.revoked',
 	'certification.framework_imported',
+	'certification.framework_edited',
 	'club.hidden',
 	'event.registration_removed'
 ] as const;

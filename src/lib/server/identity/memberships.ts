@@ -18,6 +18,18 @@ export interface MembershipInput {
 	departmentId?: string | null;
 	role: OrgRole;
 	position?: string | null;
+	/** The hire date; null = the membership's start. Left as it is when undefined. */
+	hiredAt?: Date | null;
+}
+
+/**
+ * Other domains that keep something per membership (certification: who an assignment reaches) are
+ * told of every change inside the same transaction, so they follow it at that moment.
+ */
+export type MembershipListener = (tx: Tx, change: { userId: string; organizationId: string; kind: 'added' | 'changed' | 'removed' }) => Promise<void>;
+const membershipListeners: MembershipListener[] = [];
+export function onMembershipChanged(listener: MembershipListener): void {
+	if (!membershipListeners.includes(listener)) membershipListeners.push(listener);
 }
 
 interface MembershipSnapshot {
@@ -25,13 +37,15 @@ interface MembershipSnapshot {
 	departmentId: string | null;
 	role: OrgRole;
 	position: string | null;
+	hiredAt?: Date | null;
 }
 
 const snap = (ms: MembershipSnapshot) => ({
 	organizationId: ms.organizationId,
 	departmentId: ms.departmentId,
 	role: ms.role,
-	position: ms.position
+	position: ms.position,
+	...(ms.hiredAt ? { hiredAt: ms.hiredAt.toISOString() } : {})
 });
 
 /** A department given for a membership must belong to the same organization. */
@@ -57,9 +71,10 @@ export async function upsertMembershipTx(
 	const departmentId = await checkDepartment(tx, organizationId, input.departmentId);
 	const position = input.position?.trim() || null;
 	const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId, organizationId } } });
+	const hiredAt = input.hiredAt === undefined ? {} : { hiredAt: input.hiredAt };
 	const ms = existing
-		? await tx.membership.update({ where: { id: existing.id }, data: { departmentId, role: input.role, position } })
-		: await tx.membership.create({ data: { userId, organizationId, departmentId, role: input.role, position } });
+		? await tx.membership.update({ where: { id: existing.id }, data: { departmentId, role: input.role, position, ...hiredAt } })
+		: await tx.membership.create({ data: { userId, organizationId, departmentId, role: input.role, position, ...hiredAt } });
 	if (!existing || JSON.stringify(snap(existing)) !== JSON.stringify(snap(ms))) {
 		await recordAudit(tx, {
 			actorId,
@@ -71,6 +86,7 @@ export async function upsertMembershipTx(
 			before: existing ? snap(existing) : null,
 			after: snap(ms)
 		});
+		for (const l of membershipListeners) await l(tx, { userId, organizationId, kind: existing ? 'changed' : 'added' });
 	}
 	return ms;
 }
@@ -119,7 +135,8 @@ export async function updateMembership(
 		return upsertMembershipTx(tx, actor.id, existing.userId, existing.organizationId, {
 			role,
 			departmentId: input.departmentId === undefined ? existing.departmentId : input.departmentId,
-			position: input.position === undefined ? existing.position : input.position
+			position: input.position === undefined ? existing.position : input.position,
+			hiredAt: input.hiredAt
 		});
 	});
 }
@@ -145,6 +162,7 @@ export async function removeMembership(actor: SessionUser, membershipId: string,
 			organizationId: existing.organizationId,
 			before: snap(existing)
 		});
+		for (const l of membershipListeners) await l(tx, { userId: existing.userId, organizationId: existing.organizationId, kind: 'removed' });
 	});
 }
 

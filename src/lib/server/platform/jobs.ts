@@ -8,6 +8,7 @@ import '../events/reminders.ts';
 import '../club/jobs.ts';
 import '../events/followups.ts';
 import '../certification/reminders.ts';
+import '../cases/attachments.ts';
 
 /**
  * Declares every domain's queues, workers and schedules before the job runner starts (see

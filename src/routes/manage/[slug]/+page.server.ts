@@ -14,6 +14,7 @@ import {
 } from '$lib/server/identity';
 import { idSchema, manageInviteSchema, membershipUpdateSchema, orNull } from '$lib/server/identity/forms';
 import { explainIdentityError } from '$lib/server/identity/http';
+import { hireDateFrom } from './hire-date';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -73,12 +74,15 @@ export const actions: Actions = {
 	updateMember: async ({ locals, params, request }) => {
 		const org = await organizationOf(params.slug);
 		const actor = requirePermission(locals, 'org:manage-members', { organizationId: org.id });
-		const parsed = membershipUpdateSchema.safeParse(Object.fromEntries(await request.formData()));
+		const data = await request.formData();
+		const parsed = membershipUpdateSchema.safeParse(Object.fromEntries(data));
 		if (!parsed.success) return fail(400, { rowId: '', rowError: parsed.error.issues[0]?.message ?? m.form_invalid() });
 		const { membershipId, departmentId, position } = parsed.data;
+		const hiredAt = hireDateFrom(data.get('hiredAt'));
+		if (hiredAt === 'invalid') return fail(400, { rowId: membershipId, rowError: m.admin_error_hire_date() });
 		try {
-			// No role here: managers change department and position only.
-			await updateMembership(actor, membershipId, { departmentId: orNull(departmentId), position: orNull(position) }, { inOrganizationId: org.id });
+			// No role here: managers change department, position and hire date only.
+			await updateMembership(actor, membershipId, { departmentId: orNull(departmentId), position: orNull(position), hiredAt }, { inOrganizationId: org.id });
 		} catch (e) {
 			return fail(400, { rowId: membershipId, rowError: explainIdentityError(e, locals.locale) });
 		}

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { can } from '$lib/server/auth/permissions';
 import {
-	complianceReport,
 	createAssignment,
 	listAssignments,
 	listProgrammes,
@@ -13,6 +12,7 @@ import {
 	runDaily,
 	isCertificationError
 } from '$lib/server/certification';
+import { compliancePage } from '$lib/server/certification/dashboard-sql';
 import { explainCertificationError } from '$lib/server/certification/messages';
 import { findMemberByEmail } from '$lib/server/certification/members';
 import { fromKyivInputValue } from '$lib/i18n/datetime';
@@ -21,20 +21,26 @@ import type { Actions, PageServerLoad } from './$types';
 
 const ROWS_SHOWN = 300;
 
-/** A manager's compliance dashboard for one organization: counts per department, charts, people, assignments. */
+/**
+ * A manager's compliance dashboard for one organization: counts per department, charts, people (one
+ * page of ROWS_SHOWN at a time, `?page=N`), assignments. Counts and the page of rows come from SQL.
+ */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { org, actor } = await complianceOrganization(locals, params.slug);
 	const filters = filtersFrom(url);
-	const [report, assignments, programmes] = await Promise.all([complianceReport(org.id, filters), listAssignments(org.id), listProgrammes(org.id)]);
+	const page = Number(url.searchParams.get('page') ?? '1');
+	const [report, assignments, programmes] = await Promise.all([compliancePage(org.id, filters, Number.isFinite(page) ? page : 1, ROWS_SHOWN), listAssignments(org.id), listProgrammes(org.id)]);
 	return {
 		organization: { id: org.id, slug: org.slug, nameUk: org.nameUk, nameEn: org.nameEn, departments: org.departments.map((d) => ({ id: d.id, nameUk: d.nameUk, nameEn: d.nameEn })) },
 		filters,
 		query: url.search,
 		departments: report.departments,
 		total: report.total,
-		rows: report.rows.slice(0, ROWS_SHOWN).map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null, expiresAt: r.expiresAt?.toISOString() ?? null })),
-		rowCount: report.rows.length,
+		rows: report.rows.map((r) => ({ ...r, dueAt: r.dueAt?.toISOString() ?? null, expiresAt: r.expiresAt?.toISOString() ?? null })),
+		rowCount: report.rowCount,
 		rowsShown: ROWS_SHOWN,
+		page: report.page,
+		pages: report.pages,
 		programmes: programmes.map((p) => ({ id: p.id, titleUk: p.titleUk, titleEn: p.titleEn, version: p.versions[0]?.version ?? 1, validityMonths: p.versions[0]?.validityMonths ?? 0, windowDays: p.versions[0]?.windowDays ?? 0 })),
 		assignments: assignments.map((a) => ({
 			id: a.id,

@@ -218,6 +218,7 @@ CREATE TABLE "Membership" (
     "departmentId" TEXT,
     "role" "OrgRole" NOT NULL DEFAULT 'staff',
     "position" TEXT,
+    "hiredAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -1100,6 +1101,7 @@ CREATE TABLE "CertificationProgrammeVersion" (
     "recertRequirements" JSONB NOT NULL,
     "validityMonths" INTEGER NOT NULL,
     "windowDays" INTEGER NOT NULL,
+    "competencies" JSONB NOT NULL DEFAULT '[]',
     "note" TEXT NOT NULL DEFAULT '',
     "createdById" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -1172,6 +1174,40 @@ CREATE TABLE "CertificationHistory" (
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CertificationHistory_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationSummary" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "programmeId" TEXT NOT NULL,
+    "departmentId" TEXT,
+    "position" TEXT NOT NULL DEFAULT '',
+    "baseStatus" TEXT NOT NULL,
+    "dueAt" TIMESTAMP(3),
+    "certificationId" TEXT,
+    "certifiedAt" TIMESTAMP(3),
+    "expiresAt" TIMESTAMP(3),
+    "windowOpensAt" TIMESTAMP(3),
+    "version" INTEGER,
+    "progress" DOUBLE PRECISION NOT NULL,
+    "windowProgress" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "expiredProgress" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "refreshedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CertificationSummary_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "CertificationSummaryStale" (
+    "id" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CertificationSummaryStale_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -1823,6 +1859,20 @@ CREATE TABLE "CaseReviewComment" (
     CONSTRAINT "CaseReviewComment_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "CaseAttachment" (
+    "id" TEXT NOT NULL,
+    "caseId" TEXT NOT NULL,
+    "storedName" TEXT NOT NULL,
+    "fileName" TEXT NOT NULL,
+    "mediaType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CaseAttachment_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -2172,6 +2222,18 @@ CREATE UNIQUE INDEX "Certification_userId_programmeId_certifiedAt_key" ON "Certi
 CREATE INDEX "CertificationHistory_userId_programmeId_at_idx" ON "CertificationHistory"("userId", "programmeId", "at");
 
 -- CreateIndex
+CREATE INDEX "CertificationSummary_organizationId_departmentId_idx" ON "CertificationSummary"("organizationId", "departmentId");
+
+-- CreateIndex
+CREATE INDEX "CertificationSummary_userId_idx" ON "CertificationSummary"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CertificationSummary_organizationId_userId_programmeId_key" ON "CertificationSummary"("organizationId", "userId", "programmeId");
+
+-- CreateIndex
+CREATE INDEX "CertificationSummaryStale_organizationId_idx" ON "CertificationSummaryStale"("organizationId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CertificationReminder_key_key" ON "CertificationReminder"("key");
 
 -- CreateIndex
@@ -2350,6 +2412,12 @@ CREATE INDEX "PracticeCase_status_year_idx" ON "PracticeCase"("status", "year");
 
 -- CreateIndex
 CREATE INDEX "PracticeCase_authorId_idx" ON "PracticeCase"("authorId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CaseAttachment_storedName_key" ON "CaseAttachment"("storedName");
+
+-- CreateIndex
+CREATE INDEX "CaseAttachment_caseId_idx" ON "CaseAttachment"("caseId");
 
 -- AddForeignKey
 ALTER TABLE "Department" ADD CONSTRAINT "Department_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -2596,3 +2664,6 @@ ALTER TABLE "ContestVote" ADD CONSTRAINT "ContestVote_entryId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "CaseReviewComment" ADD CONSTRAINT "CaseReviewComment_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "PracticeCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CaseAttachment" ADD CONSTRAINT "CaseAttachment_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "PracticeCase"("id") ON DELETE CASCADE ON UPDATE CASCADE;
