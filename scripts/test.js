@@ -34,13 +34,40 @@ function run(name, cmd, args, env, readCounts) {
 	console.log(`=== ${name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped in ${seconds.toFixed(1)} s${counts.note ? ' (' + counts.note + ')' : ''}`);
 }
 
+// The first line of a failure message, short enough for the summary at the end of the log (CI's tail).
+function firstLine(text) {
+	return String(text ?? '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+}
+
+// Playwright's JSON report: the titles of the tests whose outcome was unexpected.
+function playwrightFailures(suite, path = []) {
+	const here = suite.title ? [...path, suite.title] : path;
+	const out = [];
+	for (const spec of suite.specs ?? [])
+		for (const t of spec.tests ?? [])
+			if (t.status === 'unexpected') {
+				const err = t.results?.at(-1)?.error?.message;
+				out.push(`${[...here, spec.title].join(' › ')}${t.projectName ? ` [${t.projectName}]` : ''}: ${firstLine(err)}`);
+			}
+	for (const child of suite.suites ?? []) out.push(...playwrightFailures(child, here));
+	return out;
+}
+
 function vitestCounts(file) {
 	return () => {
 		const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const failures = [];
+		for (const f of j.testResults ?? []) {
+			const where = f.name.replace(process.cwd() + '/', '');
+			const failedTests = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+			for (const a of failedTests) failures.push(`${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+			if (f.status === 'failed' && !failedTests.length) failures.push(`${where}: ${firstLine(f.message)}`);
+		}
 		return {
 			passed: j.numPassedTests,
 			failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0),
-			skipped: j.numPendingTests + j.numTodoTests
+			skipped: j.numPendingTests + j.numTodoTests,
+			failures
 		};
 	};
 }
@@ -70,7 +97,8 @@ if (wanted('e2e')) {
 	fs.rmSync(out, { force: true });
 	run('e2e', process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], { CI: process.env.CI ?? 'true', PLAYWRIGHT_JSON_OUTPUT_NAME: out }, () => {
 		const j = JSON.parse(fs.readFileSync(out, 'utf8'));
-		return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped };
+		const failures = (j.suites ?? []).flatMap((suite) => playwrightFailures(suite));
+		return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped, failures };
 	});
 }
 
@@ -80,5 +108,7 @@ const total = results.reduce(
 );
 console.log('\nSuites:');
 for (const r of results) console.log(`  ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`);
+const failures = results.flatMap((r) => (r.failures ?? []).map((f) => `  [${r.name}] ${f}`));
+if (failures.length) console.log(`\nFailed:\n${failures.join('\n')}`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed ? 1 : 0);
