@@ -2075,6 +2075,9 @@ CREATE UNIQUE INDEX "CourseCompletion_enrollmentId_key" ON "CourseCompletion"("e
 CREATE INDEX "CourseCompletion_userId_idx" ON "CourseCompletion"("userId");
 
 -- CreateIndex
+CREATE INDEX "CourseCompletion_completedAt_idx" ON "CourseCompletion"("completedAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CourseCompletion_courseId_userId_key" ON "CourseCompletion"("courseId", "userId");
 
 -- CreateIndex
@@ -2085,6 +2088,9 @@ CREATE UNIQUE INDEX "LessonProgress_lessonId_userId_key" ON "LessonProgress"("le
 
 -- CreateIndex
 CREATE INDEX "QuizAttempt_userId_quizId_idx" ON "QuizAttempt"("userId", "quizId");
+
+-- CreateIndex
+CREATE INDEX "QuizAttempt_submittedAt_idx" ON "QuizAttempt"("submittedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "QuizAttempt_quizId_userId_number_key" ON "QuizAttempt"("quizId", "userId", "number");
@@ -2130,6 +2136,9 @@ CREATE UNIQUE INDEX "Attendance_registrationId_key" ON "Attendance"("registratio
 
 -- CreateIndex
 CREATE INDEX "Attendance_userId_idx" ON "Attendance"("userId");
+
+-- CreateIndex
+CREATE INDEX "Attendance_attendedAt_idx" ON "Attendance"("attendedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Attendance_eventId_userId_key" ON "Attendance"("eventId", "userId");
