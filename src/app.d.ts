@@ -7,6 +7,8 @@ declare global {
 			user: SessionUser | null;
 			/** Locale of this request (from the URL: `/` Ukrainian, `/en/` English). */
 			locale: 'uk' | 'en';
+			/** The address asked for (path and query, as typed, with its locale prefix): where sign-in brings a guest back. */
+			path?: string;
 		}
 		interface Error {
 			message: string;

@@ -15,6 +15,7 @@ const i18nHandle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = locale;
+		event.locals.path = event.url.pathname + event.url.search;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});

@@ -22,14 +22,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { register } from 'node:module';
 import { database, db, closeDatabase } from '../../src/lib/server/db/index.ts';
 import { applyMigrations } from '../../src/lib/server/db/migrations.ts';
 import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
 import type { ExportLabels } from '../../src/lib/server/certification/index.ts';
 
-// The domain imports the permission module, which imports SvelteKit's `$app/server`: stub it.
-register('./app-stub-loader.mjs', import.meta.url);
 const { createProgramme, publishVersion, createAssignment, runDaily, complianceReport, complianceCsv, complianceXlsx, refreshSummaries } = await import('../../src/lib/server/certification/index.ts');
 const { compliancePage } = await import('../../src/lib/server/certification/dashboard-sql.ts');
 

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getRequestEvent } from '$app/server';
 import { m } from '$lib/paraglide/messages.js';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { SessionUser } from './types.ts';
@@ -244,22 +243,12 @@ export function managedOrganizationIds(user: SessionUser | null | undefined): st
 	return user.memberships.filter((ms) => ms.role === 'manager').map((ms) => ms.organizationId);
 }
 
-type LocalsLike = Pick<App.Locals, 'user' | 'locale'>;
-
-/** The current request path, so sign-in can bring the person back; '/' outside a request. */
-function currentPath(): string {
-	try {
-		const { url } = getRequestEvent();
-		return url.pathname + url.search;
-	} catch {
-		return '/';
-	}
-}
+type LocalsLike = Pick<App.Locals, 'user' | 'locale' | 'path'>;
 
 /** Sends a guest to the sign-in page of their language, remembering where they wanted to go. */
 function redirectToSignIn(locals: LocalsLike): never {
 	const signin = localizeHref('/signin', { locale: locals.locale ?? 'uk' });
-	redirect(303, `${signin}?redirectTo=${encodeURIComponent(currentPath())}`);
+	redirect(303, `${signin}?redirectTo=${encodeURIComponent(locals.path ?? '/')}`);
 }
 
 /** The signed-in person, or a redirect to /signin for a guest. */
