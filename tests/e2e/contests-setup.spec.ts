@@ -6,7 +6,8 @@ import type { Locator, Page } from '@playwright/test';
  * year, a nomination with two weighted criteria, a required field of its own, a juror; opening
  * registration is refused until every nomination can be scored. An entrant then registers; the
  * required field left empty keeps what was typed and says why; the confirmation arrives over SMTP.
- * Someone who is not an organiser gets 403 on the pages and on a posted action.
+ * Someone who is not an organiser gets 403 on the pages and on a posted action. In screening, the
+ * juror recuses themself and the organiser withdraws the recusal with a reason.
  */
 const year = 2100 + Math.floor(Math.random() * 800);
 const code = `e-services-${year}`;
@@ -207,4 +208,50 @@ test('someone who is not an organiser gets 403 on the setup pages and on a poste
 	await open(page, `/contests/${year}`);
 	await expect(page.getByRole('heading', { name: 'Електронні послуги (тест)' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Подати заявку' })).toBeVisible();
+});
+
+test('in screening a juror recuses themself; the organiser withdraws it with a reason and the juror scores again', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const organiser = await (await browser.newContext()).newPage();
+	await signIn(organiser, 'editor@demo.maisternia.ua');
+	await open(organiser, `/contests/${year}/manage`);
+	await press(organiser.getByRole('button', { name: 'Закрити реєстрацію й почати відбірковий тур' }));
+	await expect(organiser.getByRole('status')).toContainText('Зроблено');
+
+	const juror = await (await browser.newContext()).newPage();
+	await signIn(juror, 'expert@demo.maisternia.ua');
+	await open(juror, `/contests/${year}/jury/${code}`);
+	await expect(juror.locator('section.entry')).toHaveCount(1);
+	await type(juror.getByLabel('Причина'), 'Консультував заявника');
+	await press(juror.getByRole('button', { name: 'Заявити самовідвід' }));
+	expect((await juror.request.get(`/contests/${year}/jury/${code}`)).status()).toBe(403);
+
+	// Someone who is not an organiser cannot withdraw it.
+	const origin = new URL(juror.url()).origin;
+	const expertId = await (async () => {
+		await open(organiser, `/contests/${year}/manage`);
+		return organiser.locator('form[action^="?/withdrawRecusal"] input[name="userId"]').first().inputValue();
+	})();
+	const refused = await juror.request.post(`/contests/${year}/manage?/withdrawRecusal`, { form: { code, userId: expertId, reason: 'Сам собі скасую' }, headers: { origin } });
+	expect(refused.status()).toBe(403);
+
+	// The organiser sees the recusal with its reason; a too short reason is refused and kept.
+	const jury = organiser.locator('section', { has: organiser.getByRole('heading', { name: 'Електронні послуги (тест)' }) });
+	await expect(jury.getByText(/Консультував заявника/)).toBeVisible();
+	await expectAccessible(organiser);
+	const reason = jury.getByLabel('Чому самовідвід скасовано');
+	await type(reason, 'ok');
+	await press(jury.getByRole('button', { name: /Скасувати самовідвід/ }));
+	await expect(jury.getByText('Вкажіть причину (щонайменше 3 символи).')).toBeVisible();
+	await expect(jury.getByLabel('Чому самовідвід скасовано')).toHaveValue('ok');
+	await type(jury.getByLabel('Чому самовідвід скасовано'), 'Консультація була до конкурсу');
+	await press(jury.getByRole('button', { name: /Скасувати самовідвід/ }));
+	await expect(organiser.getByRole('status')).toContainText('Зроблено');
+	await expect(jury.getByText(/Консультував заявника/)).toHaveCount(0);
+	await open(organiser, `/en/contests/${year}/manage`);
+	await expectAccessible(organiser);
+
+	// The juror sees the entry again.
+	await open(juror, `/contests/${year}/jury/${code}`);
+	await expect(juror.locator('section.entry')).toHaveCount(1);
 });

@@ -97,6 +97,8 @@ export function auditActionLabel(action: string): string {
 			return m.admin_audit_action_certification_framework_imported();
 		case 'certification.framework_edited':
 			return m.admin_audit_action_certification_framework_edited();
+		case 'contest.recusal_withdrawn':
+			return m.admin_audit_action_contest_recusal_withdrawn();
 		case 'club.hidden':
 			return m.admin_audit_action_club_hidden();
 		case 'event.registration_removed':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
-import { ContestError, closeRound, contestPage, jurorNomination, publishResults, recuse, registerEntry, saveSheet, vote } from './index.ts';
+import { ContestError, closeRound, contestPage, jurorNomination, publishResults, recuse, registerEntry, saveSheet, vote, withdrawRecusal } from './index.ts';
 
 const run = Date.now().toString(36) + Math.random().toString(36).slice(2, 5);
 let yearSeq = 3000 + Math.floor(Math.random() * 5000);
@@ -75,6 +75,29 @@ describe('blind scoring and recusal', () => {
 		expect(results[0]!.round).toBe('screening');
 		const services = await db().contestEntry.findUnique({ where: { id: t.entries[0]!.id } });
 		expect(services!.finalist).toBe(true);
+	});
+
+	it('an organiser withdraws a recusal while the round is open, with a reason kept in the audit log; never after it closes', async () => {
+		const t = await contest();
+		await recuse(t.year, 'services', t.a, 'Консультував учасника');
+		await expect(withdrawRecusal(t.year, 'services', t.a.id, 'organiser', ' x ')).rejects.toMatchObject({ code: 'invalid' });
+		await expect(withdrawRecusal(t.year, 'services', t.b.id, 'organiser', 'Немає самовідводу')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(withdrawRecusal(t.year, 'nope', t.a.id, 'organiser', 'Немає номінації')).rejects.toMatchObject({ code: 'not_found' });
+		await withdrawRecusal(t.year, 'services', t.a.id, 'organiser', 'Консультація була до конкурсу, конфлікту немає');
+		expect(await db().contestRecusal.count({ where: { userId: t.a.id, nominationId: t.n.id } })).toBe(0);
+		const audit = await db().auditLog.findFirstOrThrow({ where: { action: 'contest.recusal_withdrawn', targetId: t.n.id } });
+		expect(audit).toMatchObject({ actorId: 'organiser', targetType: 'contest_nomination', targetId: t.n.id, before: { reason: 'Консультував учасника' }, data: { year: t.year, code: 'services', reason: 'Консультація була до конкурсу, конфлікту немає' } });
+		// The juror sees and scores the nomination again, and the marks count.
+		expect((await jurorNomination(t.year, 'services', t.a, 'uk')).entries).toHaveLength(3);
+		expect(await saveSheet(t.year, 'services', t.entries[2]!.id, t.a, { [t.k1.id]: '10', [t.k2.id]: '10' })).toEqual({ ok: true });
+		await saveSheet(t.year, 'services', t.entries[2]!.id, t.b, { [t.k1.id]: '10', [t.k2.id]: '10' });
+		await recuse(t.year, 'services', t.b, 'Родинні зв’язки з учасником');
+		await closeRound(t.year);
+		expect((await db().contestEntry.findUniqueOrThrow({ where: { id: t.entries[2]!.id } })).finalist).toBe(true);
+		// After the round closed, the results stand: no withdrawal.
+		await db().contest.update({ where: { id: t.c.id }, data: { status: 'closed' } });
+		await expect(withdrawRecusal(t.year, 'services', t.b.id, 'organiser', 'Запізно')).rejects.toMatchObject({ code: 'round_closed' });
+		expect(await db().contestRecusal.count({ where: { userId: t.b.id, nominationId: t.n.id } })).toBe(1);
 	});
 });
 

@@ -134,6 +134,17 @@ export const jurorSchema = z.object({
 	round: z.enum(['screening', 'final'], { error: () => m.form_choose_option() })
 });
 
+/** An organiser withdraws a juror's recusal: whose, in which nomination, and why (kept in the audit log). */
+export const recusalWithdrawalSchema = z.object({
+	code: z.string().trim().min(1, { error: () => m.form_choose_option() }),
+	userId: z.string().trim().min(1, { error: () => m.form_choose_option() }),
+	reason: z
+		.string()
+		.trim()
+		.min(3, { error: () => m.contest_recusal_withdraw_reason_short() })
+		.max(1000, { error: () => m.contest_recusal_withdraw_reason_long() })
+});
+
 export type Values = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T; values: Values } | { ok: false; values: Values; errors: FieldErrors };

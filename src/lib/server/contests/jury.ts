@@ -2,7 +2,8 @@
  * The jury's side. A juror sees a nomination's entries only while on its panel for the current round
  * and not recused from it (permission contest:judge); a juror sees only their own marks until the
  * round closes; after it closes, the round's places with scores. Recusal is logged with its reason
- * and is final for the whole nomination (both rounds).
+ * and covers the whole nomination (both rounds); only an organiser can withdraw it, with a reason,
+ * while a round is open (audited).
  */
 import { db } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
@@ -11,6 +12,7 @@ import { m } from '../../paraglide/messages.js';
 import { ContestError, answerText, currentRound, readFormFields, type ContestRound } from './contests.ts';
 import { contestResults } from './results.ts';
 import { finalists } from './scoring.ts';
+import { recordAudit } from '../identity/audit.ts';
 import { publishCaseFromEntry } from '../cases/cases.ts';
 import type { Prisma } from '../db/index.ts';
 import { sendResultsPublished, sendRoundOpened } from './mail.ts';
@@ -147,6 +149,35 @@ export async function recuse(year: number, code: string, user: SessionUser, reas
 }
 
 /**
+ * An organiser withdraws a juror's recusal (declared by mistake, or the conflict has gone) while a
+ * round is open: the juror sees and scores the nomination again and their marks count. The
+ * declaration, its date and reason, and the organiser's reason stay in the audit log.
+ */
+export async function withdrawRecusal(year: number, code: string, userId: string, actorId: string | null, reason: string): Promise<void> {
+	const c = await db().contest.findUnique({ where: { year }, select: { id: true, status: true } });
+	if (!c) throw new ContestError('not_found');
+	if (!currentRound(c.status)) throw new ContestError('round_closed');
+	const n = await db().contestNomination.findUnique({ where: { contestId_code: { contestId: c.id, code } }, select: { id: true } });
+	if (!n) throw new ContestError('not_found');
+	const text = reason.trim();
+	if (text.length < 3 || text.length > 1000) throw new ContestError('invalid');
+	await db().$transaction(async (tx) => {
+		const r = await tx.contestRecusal.findUnique({ where: { nominationId_userId: { nominationId: n.id, userId } }, select: { id: true, reason: true, createdAt: true } });
+		if (!r) throw new ContestError('not_found');
+		await tx.contestRecusal.delete({ where: { id: r.id } });
+		await recordAudit(tx, {
+			actorId,
+			action: 'contest.recusal_withdrawn',
+			targetType: 'contest_nomination',
+			targetId: n.id,
+			subjectUserId: userId,
+			before: { reason: r.reason, declaredAt: r.createdAt.toISOString() },
+			data: { year, code, reason: text }
+		});
+	});
+}
+
+/**
  * Closes the current round: after screening, the first `finalistsPerNomination` of each nomination
  * (and all sharing the last place) become finalists and the final opens (its jurors are mailed);
  * after the final, the contest waits for publication. `mail: false` is for the demo seed's history.
@@ -223,7 +254,7 @@ export async function manageView(year: number, locale: Locale) {
 			title: pick(locale, n.titleUk, n.titleEn),
 			entries: n._count.entries,
 			jurors: n.jurors.map((j) => ({ userId: j.userId, email: people.get(j.userId)?.email ?? '', name: users.get(j.userId) ?? j.userId, round: j.round, marks: sheets.find((s) => s.userId === j.userId && s.round === j.round)?._count._all ?? 0 })),
-			recusals: n.recusals.map((r) => ({ name: users.get(r.userId) ?? r.userId, reason: r.reason, at: r.createdAt }))
+			recusals: n.recusals.map((r) => ({ userId: r.userId, name: users.get(r.userId) ?? r.userId, reason: r.reason, at: r.createdAt }))
 		}))
 	};
 }

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
 	'certification.framework_imported',
 	'certification.framework_edited',
 	'club.hidden',
+	'contest.recusal_withdrawn',
 	'event.registration_removed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -49,6 +50,7 @@ export type AuditTargetType =
 	| 'club_comment'
 	| 'club_post'
 	| 'club_discussion'
+	| 'contest_nomination'
 	| 'event_registration';
 
 export interface AuditEntryInput {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { requirePermission } from '$lib/server/auth/permissions';
-import { closeRound, jurorSchema, manageView, openRegistration, publishResults, removeJuror, seatJuror, startScreening } from '$lib/server/contests';
+import { closeRound, jurorSchema, manageView, openRegistration, publishResults, recusalWithdrawalSchema, removeJuror, seatJuror, startScreening, withdrawRecusal } from '$lib/server/contests';
 import { submit, yearOf } from './forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,5 +21,13 @@ export const actions: Actions = {
 	publish: steps(publishResults, 'published'),
 	juror: (event) => submit(event, jurorSchema, (v) => `juror-${v.code}`, (d) => seatJuror(yearOf(event.params), d.code, d.email, d.round), (v) => `?done=juror#jury-${v.code}`),
 	unseat: (event) =>
-		submit(event, null, (v) => `juror-${v.code}`, (_d, v) => removeJuror(yearOf(event.params), v.code ?? '', v.userId ?? '', v.round === 'final' ? 'final' : 'screening'), (v) => `?done=unseated#jury-${v.code}`)
+		submit(event, null, (v) => `juror-${v.code}`, (_d, v) => removeJuror(yearOf(event.params), v.code ?? '', v.userId ?? '', v.round === 'final' ? 'final' : 'screening'), (v) => `?done=unseated#jury-${v.code}`),
+	withdrawRecusal: (event) =>
+		submit(
+			event,
+			recusalWithdrawalSchema,
+			(v) => `recusal-${v.code}-${v.userId}`,
+			(d) => withdrawRecusal(yearOf(event.params), d.code, d.userId, event.locals.user?.id ?? null, d.reason),
+			(v) => `?done=recusal#jury-${v.code}`
+		)
 };
