@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 
 /**
  * An organiser sets a contest up from nothing through the forms, by keyboard: the contest for a new
- * year, a nomination with two weighted criteria, a required field of its own, a juror; opening
+ * year, a nomination with two weighted criteria (reordered), a required field of its own, a juror; opening
  * registration is refused until every nomination can be scored. An entrant then registers; the
  * required field left empty keeps what was typed and says why; the confirmation arrives over SMTP.
  * Someone who is not an organiser gets 403 on the pages and on a posted action. In screening, the
@@ -104,6 +104,14 @@ test('an organiser creates a contest, a nomination with weighted criteria, a req
 	const table = page.getByRole('table');
 	await expect(table.getByRole('row', { name: /Інноваційність/ })).toContainText('75 %');
 	await expect(table.getByRole('row', { name: /Результати/ })).toContainText('25 %');
+	// Reordered by keyboard: the second criterion goes up (the juror's sheet follows), then back down.
+	const order = () => page.getByRole('table').locator('tbody th[scope="row"]').allTextContents();
+	await press(page.getByRole('button', { name: 'Вище: Результати' }));
+	await expect(page.getByRole('status')).toContainText('Зроблено');
+	await expect.poll(order).toEqual(['Результати', 'Інноваційність']);
+	await expect(page.getByRole('button', { name: 'Вище: Результати' })).toBeDisabled();
+	await press(page.getByRole('button', { name: 'Нижче: Результати' }));
+	await expect.poll(order).toEqual(['Інноваційність', 'Результати']);
 	await expectAccessible(page);
 	await open(page, `/en/contests/${year}/manage/nominations/${code}`);
 	await expect(page.getByRole('table').getByRole('row', { name: /Innovation/ })).toContainText('75 %');

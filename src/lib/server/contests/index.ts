@@ -8,6 +8,6 @@ export * from './scoring.ts';
 export { contestResults, type NominationResults } from './results.ts';
 export { ContestError, type ContestErrorCode, localFields, answerText, listContests, contestPage, registrationForm, registerEntry, checkEntry, myEntries, vote, readFormFields, currentRound, registrationOpen, type FormField, type EntryInput, type EntryErrors, type ContestRound } from './contests.ts';
 export { jurorHome, jurorNomination, saveSheet, recuse, withdrawRecusal, closeRound, startScreening, publishResults, manageView } from './jury.ts';
-export { createContest, updateContest, setupView, addNomination, updateNomination, moveNomination, removeNomination, addCriterion, updateCriterion, removeCriterion, addField, updateField, moveField, removeField, openRegistration, seatJuror, removeJuror, findPeople } from './setup.ts';
+export { createContest, updateContest, setupView, addNomination, updateNomination, moveNomination, removeNomination, addCriterion, updateCriterion, moveCriterion, removeCriterion, addField, updateField, moveField, removeField, openRegistration, seatJuror, removeJuror, findPeople } from './setup.ts';
 export { contestSchema, nominationSchema, criterionSchema, fieldSchema, jurorSchema, recusalWithdrawalSchema, parseForm, readOptions, FIELD_TYPES, CASE_KEYS, type FieldType, type Values, type FieldErrors } from './forms.ts';
 export { seedContests } from './seed.ts';

@@ -19,6 +19,7 @@ import {
 	registerEntry,
 	registrationForm,
 	removeCriterion,
+	moveCriterion,
 	removeJuror,
 	removeNomination,
 	saveSheet,
@@ -120,7 +121,14 @@ describe('setting up a contest', () => {
 		expect(view.status).toBe('draft');
 		expect(view.nominations.map((n) => n.code)).toEqual(['democracy', 'services']);
 		expect(view.nominations[1]!.criteria.map((c) => [c.title, c.weight, c.share, c.maxScore])).toEqual([['Innovation', 3, 75, 10], ['Results', 1, 25, 5]]);
-		await removeCriterion(year, 'services', view.nominations[1]!.criteria[1]!.id);
+		const [innovation, results] = view.nominations[1]!.criteria.map((c) => c.id);
+		await moveCriterion(year, 'services', results!, -1);
+		await moveCriterion(year, 'services', results!, -1); // already first: nothing changes
+		expect((await setupView(year, 'en'))!.nominations[1]!.criteria.map((c) => [c.title, c.share])).toEqual([['Results', 25], ['Innovation', 75]]);
+		await expect(moveCriterion(year, 'democracy', innovation!, 1)).rejects.toMatchObject({ code: 'not_found' });
+		await moveCriterion(year, 'services', results!, 1);
+		expect((await setupView(year, 'en'))!.nominations[1]!.criteria.map((c) => c.title)).toEqual(['Innovation', 'Results']);
+		await removeCriterion(year, 'services', results!);
 		expect((await setupView(year, 'uk'))!.nominations[1]!.criteria.map((c) => c.share)).toEqual([100]);
 		await removeNomination(year, 'democracy');
 		await addField(year, valid(parseForm(fieldSchema, { key: 'site', type: 'url', uk: 'Сайт', en: 'Site' })));

@@ -161,6 +161,18 @@ export async function updateCriterion(year: number, code: string, id: string, f:
 	await db().contestCriterion.update({ where: { id: x.id }, data: { titleUk: f.titleUk, titleEn: f.titleEn, weight: f.weight, maxScore: f.maxScore } });
 }
 
+/** Moves a criterion one place up (-1) or down (+1) in its nomination (the order jurors' sheets follow). */
+export async function moveCriterion(year: number, code: string, id: string, dir: -1 | 1): Promise<void> {
+	const x = await criterionOf(year, code, id);
+	const n = await db().contestCriterion.findUniqueOrThrow({ where: { id: x.id }, select: { nominationId: true } });
+	const all = await db().contestCriterion.findMany({ where: { nominationId: n.nominationId }, orderBy: [{ position: 'asc' }, { code: 'asc' }], select: { id: true } });
+	const i = all.findIndex((c) => c.id === x.id);
+	const j = i + dir;
+	if (j < 0 || j >= all.length) return;
+	[all[i], all[j]] = [all[j]!, all[i]!];
+	await db().$transaction(all.map((c, k) => db().contestCriterion.update({ where: { id: c.id }, data: { position: k } })));
+}
+
 export async function removeCriterion(year: number, code: string, id: string): Promise<void> {
 	const x = await criterionOf(year, code, id);
 	await db().contestCriterion.delete({ where: { id: x.id } });
