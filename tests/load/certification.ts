@@ -11,10 +11,11 @@
  *      refreshes that person first);
  *   3. the export (the same report as CSV and as XLSX): p50/p95.
  * Before the summary (engine run for everyone on every request) the page took p50 3.9 s / p95 5.6 s.
- * With it (2026-11-22, PostgreSQL 15, 2 cores shared with other builds, load average 5 to 14): page
- * p50 1.8 s / p95 2.4 s (30,500 rows), CSV p50 1.3 s / p95 1.7 s, XLSX p50 1.9 s / p95 2.9 s; the read
- * right after one person's exam attempt 2.4 s; the whole summary rewritten in 33 s; daily job first
- * run 243 s (20,713 certifications, 8,811 messages), same day again 31 s, next day 36 s.
+ * 2026-11-23 (PostgreSQL 15, 2 cores, nothing else running), after the stale check went by date
+ * indexes (ADR 0015, note of 2026-11-23): page p50 450 ms / p95 525 ms (SQL reads alone p50 379 ms),
+ * right after one person's exam attempt 593 ms, full report p50 859 ms, CSV p50 1.07 s / p95 1.47 s,
+ * XLSX p50 1.60 s / p95 2.02 s; the whole summary rewritten in 25 s; daily job first run 256 s
+ * (20,713 certifications, 8,811 messages), same day again 26 s, next day 28 s.
  * Database: a scratch database on the local PostgreSQL server (BENCH_PG_SERVER, default
  * postgresql://postgres@127.0.0.1:5432/postgres), dropped at the end unless BENCH_KEEP=1; or
  * BENCH_DB=embedded for an embedded PGlite in a temporary folder.  BENCH_PEOPLE=10000  BENCH_RUNS=10
