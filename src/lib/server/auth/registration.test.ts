@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
 import { db } from '../db/index.ts';
 import { resetConfig } from '../config/index.ts';
-import { deliverDue } from '../mail/index.ts';
+import { deliverPendingTo } from '../../../../tests/support/outbox.ts';
 import { authenticate } from './authenticate.ts';
 import { registerAccount, resendVerification, verifyEmail } from './registration.ts';
 import { verifyPassword } from './password.ts';
@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function receive(to: string, subject?: RegExp) {
-	await deliverDue();
+	await deliverPendingTo(to);
 	return smtp.waitFor(to, subject, 10_000);
 }
 
@@ -135,7 +135,7 @@ describe('send the confirmation link again', () => {
 		const unknown = uniqueEmail('unknown');
 		expect(await resendVerification(unknown, uniqueIp())).toEqual({ status: 'sent' });
 		expect(await resendVerification(confirmed.email, uniqueIp())).toEqual({ status: 'sent' });
-		await deliverDue();
+		await deliverPendingTo(unknown, confirmed.email);
 		expect(smtp.messages.some((m) => m.to.includes(unknown) || m.to.includes(confirmed.email))).toBe(false);
 		expect(await db().outboxMessage.count({ where: { to: { in: [unknown, confirmed.email] } } })).toBe(0);
 	});

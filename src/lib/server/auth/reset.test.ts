@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
 import { db } from '../db/index.ts';
 import { resetConfig } from '../config/index.ts';
-import { deliverDue } from '../mail/index.ts';
+import { deliverPendingTo } from '../../../../tests/support/outbox.ts';
 import { authenticate } from './authenticate.ts';
 import { inspectResetToken, requestPasswordReset, resetPassword } from './reset.ts';
 import { issueAuthToken } from './tokens.ts';
@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 async function resetLink(email: string): Promise<string> {
-	await deliverDue();
+	await deliverPendingTo(email);
 	const mail = await smtp.waitFor(email, undefined, 10_000);
 	const link = (mail.text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? []).find((l) => l.includes('/reset-password/'));
 	if (!link) throw new Error('no reset link');

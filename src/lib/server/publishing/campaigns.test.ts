@@ -7,6 +7,7 @@ import { startTestSmtp, type TestSmtp, type ReceivedMail } from '../../../../tes
 import { db } from '../db/index.ts';
 import { resetConfig } from '../config/index.ts';
 import { configureMailDelivery, deliverDue } from '../mail/index.ts';
+import { deliverPendingTo } from '../../../../tests/support/outbox.ts';
 import {
 	campaignFor,
 	campaignProgress,
@@ -99,7 +100,7 @@ describe(`campaigns over real SMTP (${kind})`, () => {
 		await expect(campaignFor(person(['contributor']), bulletin.id)).rejects.toBeInstanceOf(PublishingError);
 
 		await sendTest(editor, c.id, 'uk');
-		await deliverDue();
+		await deliverPendingTo(editor.email);
 		const test = await smtp.waitFor(editor.email, /^\[Тест\]/);
 		expect(test.subject).toContain(title);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../../../../tests/support/smtp.ts';
 import { db } from '../db/index.ts';
 import { resetConfig } from '../config/index.ts';
-import { deliverDue } from '../mail/index.ts';
+import { deliverPendingTo } from '../../../../tests/support/outbox.ts';
 import { confirmSubscription, importSubscribers, parseCsv, subscribe, subscriberByToken, unsubscribe, updatePreferences } from './subscriptions.ts';
 import { isOneClickUnsubscribe } from './one-click.ts';
 import { handleBounce, verifyBounceSecret } from './bounces.ts';
@@ -31,7 +31,7 @@ describe('subscriptions', () => {
 		expect(await subscribe({ email, lists: ['bulletin', 'news', 'bogus'], locale: 'en', consent: true }, { ip: '203.0.113.5', userAgent: 'test' })).toEqual({ sent: true });
 		// Asking again at once sends nothing new (no flooding someone's inbox).
 		expect(await subscribe({ email, lists: ['bulletin'], locale: 'en', consent: true })).toEqual({ sent: false });
-		await deliverDue();
+		await deliverPendingTo(email);
 		const mail = await smtp.waitFor(email.toLowerCase(), /Confirm/);
 		const link = /https?:\/\/\S+\/subscriptions\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text);
 		expect(link).not.toBeNull();
