@@ -123,6 +123,19 @@ test.describe('sign-in pages', () => {
 		await context.close();
 	});
 
+	test('a guest sent to sign in from a protected page comes back to it, query and language kept', async ({ page }) => {
+		const target = '/en/certification/programmes?show=all';
+		await page.goto(target);
+		await expect(page).toHaveURL(`/en/signin?redirectTo=${encodeURIComponent(target)}`);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached', timeout: 60_000 });
+		const form = page.locator('form').filter({ has: page.locator('input[name="password"]') });
+		await form.locator('input[name="email"]').fill('admin@demo.maisternia.ua');
+		await form.locator('input[name="password"]').fill(DEMO_PASSWORD);
+		await form.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(target);
+		await expect(page.locator('h1')).toBeVisible();
+	});
+
 	test('a wrong password gets one message for known and unknown addresses, and keeps the address typed', async ({ page }) => {
 		for (const [prefix, text] of [
 			['', 'Неправильна адреса електронної пошти або пароль.'],
