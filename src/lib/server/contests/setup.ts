@@ -119,16 +119,25 @@ export async function updateNomination(year: number, code: string, f: Nomination
 	await db().contestNomination.update({ where: { id: n.id }, data: { titleUk: f.titleUk, titleEn: f.titleEn, descriptionUk: f.descriptionUk, descriptionEn: f.descriptionEn } });
 }
 
+/**
+ * The list with the item at `i` swapped with its neighbour in direction `dir`; null when there is
+ * nothing to do (already first or last). Not found (i < 0) is the caller's 404.
+ */
+function moved<T>(list: T[], i: number, dir: -1 | 1): T[] | null {
+	if (i < 0) throw new ContestError('not_found');
+	const j = i + dir;
+	if (j < 0 || j >= list.length) return null;
+	const out = [...list];
+	[out[i], out[j]] = [out[j]!, out[i]!];
+	return out;
+}
+
 /** Moves a nomination one place up (-1) or down (+1). */
 export async function moveNomination(year: number, code: string, dir: -1 | 1): Promise<void> {
 	const c = await editable(year);
 	const all = await db().contestNomination.findMany({ where: { contestId: c.id }, orderBy: { position: 'asc' }, select: { id: true, code: true } });
-	const i = all.findIndex((n) => n.code === code);
-	if (i < 0) throw new ContestError('not_found');
-	const j = i + dir;
-	if (j < 0 || j >= all.length) return;
-	[all[i], all[j]] = [all[j]!, all[i]!];
-	await db().$transaction(all.map((n, k) => db().contestNomination.update({ where: { id: n.id }, data: { position: k } })));
+	const order = moved(all, all.findIndex((n) => n.code === code), dir);
+	if (order) await db().$transaction(order.map((n, k) => db().contestNomination.update({ where: { id: n.id }, data: { position: k } })));
 }
 
 /** Removes a nomination with its criteria and panels; refused once it has entries. */
@@ -151,7 +160,7 @@ export async function addCriterion(year: number, code: string, f: CriterionForm)
 async function criterionOf(year: number, code: string, id: string) {
 	const c = await editable(year);
 	const n = await nominationOf(c.id, code);
-	const x = await db().contestCriterion.findFirst({ where: { id, nominationId: n.id }, select: { id: true } });
+	const x = await db().contestCriterion.findFirst({ where: { id, nominationId: n.id }, select: { id: true, nominationId: true } });
 	if (!x) throw new ContestError('not_found');
 	return x;
 }
@@ -164,13 +173,9 @@ export async function updateCriterion(year: number, code: string, id: string, f:
 /** Moves a criterion one place up (-1) or down (+1) in its nomination (the order jurors' sheets follow). */
 export async function moveCriterion(year: number, code: string, id: string, dir: -1 | 1): Promise<void> {
 	const x = await criterionOf(year, code, id);
-	const n = await db().contestCriterion.findUniqueOrThrow({ where: { id: x.id }, select: { nominationId: true } });
-	const all = await db().contestCriterion.findMany({ where: { nominationId: n.nominationId }, orderBy: [{ position: 'asc' }, { code: 'asc' }], select: { id: true } });
-	const i = all.findIndex((c) => c.id === x.id);
-	const j = i + dir;
-	if (j < 0 || j >= all.length) return;
-	[all[i], all[j]] = [all[j]!, all[i]!];
-	await db().$transaction(all.map((c, k) => db().contestCriterion.update({ where: { id: c.id }, data: { position: k } })));
+	const all = await db().contestCriterion.findMany({ where: { nominationId: x.nominationId }, orderBy: [{ position: 'asc' }, { code: 'asc' }], select: { id: true } });
+	const order = moved(all, all.findIndex((c) => c.id === x.id), dir);
+	if (order) await db().$transaction(order.map((c, k) => db().contestCriterion.update({ where: { id: c.id }, data: { position: k } })));
 }
 
 export async function removeCriterion(year: number, code: string, id: string): Promise<void> {
@@ -206,12 +211,8 @@ export async function updateField(year: number, key: string, f: FieldForm): Prom
 export async function moveField(year: number, key: string, dir: -1 | 1): Promise<void> {
 	const c = await editable(year);
 	const fields = readFormFields(c.formFields);
-	const i = fields.findIndex((x) => x.id === key);
-	if (i < 0) throw new ContestError('not_found');
-	const j = i + dir;
-	if (j < 0 || j >= fields.length) return;
-	[fields[i], fields[j]] = [fields[j]!, fields[i]!];
-	await saveFields(c.id, fields);
+	const order = moved(fields, fields.findIndex((x) => x.id === key), dir);
+	if (order) await saveFields(c.id, order);
 }
 
 export async function removeField(year: number, key: string): Promise<void> {
